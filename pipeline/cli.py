@@ -1,0 +1,166 @@
+"""The `lsg` command line. Thin: each command parses options and calls one stage."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(help="lsg: Leading Small Groups text-mining pipeline.", no_args_is_help=True,
+                  add_completion=False)
+console = Console()
+err = Console(stderr=True)
+
+DEFAULT_DB = "data/lsg.sqlite"
+DbOption = typer.Option(DEFAULT_DB, "--db", envvar="LSG_DB", help="SQLite store (env LSG_DB).")
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True)
+
+
+@app.command()
+def ingest(inputs: list[str] = typer.Argument(..., help="Files, directories or http(s) URLs."),
+           db: str = DbOption,
+           strict: bool = typer.Option(False, help="Exit non-zero if any input fails."),
+           prefect: bool = typer.Option(True, help="Run as a Prefect flow (default) or in-process.")):
+    """Fetch, parse, extract and store documents. Idempotent: unchanged documents add nothing."""
+    from pipeline.fetch import discover_inputs
+
+    origins = discover_inputs(inputs)
+    if not origins:
+        err.print("error: no supported inputs (.txt, .html, .htm, .pdf or http(s) URLs) found")
+        raise typer.Exit(2)
+    with _progress() as bar:
+        task = bar.add_task("ingesting", total=len(origins))
+        tick = lambda origin: bar.advance(task)  # noqa: E731
+        if prefect:
+            from pipeline.flows import ingest_flow
+
+            outcomes = ingest_flow(origins, db, progress=tick)
+        else:
+            from pipeline.ingest import ingest as run_ingest
+            from pipeline.store import open_store
+
+            outcomes = run_ingest(origins, open_store(db), progress=tick)
+    counts: dict[str, int] = {}
+    for o in outcomes:
+        counts[o.status] = counts.get(o.status, 0) + 1
+        if o.status == "failed":
+            err.print(f"[red]error[/red]: {o.origin}: {o.reason}", highlight=False, soft_wrap=True)
+        for warning in o.warnings:
+            err.print(f"[yellow]warning[/yellow]: {o.origin}: {warning}", highlight=False, soft_wrap=True)
+    added = sum(o.facts_added for o in outcomes)
+    console.print(f"{len(outcomes)} inputs: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+                  + f"; {added} facts added; store {db}")
+    failed = counts.get("failed", 0)
+    if failed == len(outcomes) or (strict and failed):
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(fmt: str = typer.Option("jsonl", "--format", help="jsonl or csv."),
+           out: Path = typer.Option(..., "--out", help="File to write."),
+           status: str = typer.Option("accepted", help="accepted, pending, rejected or all."),
+           db: str = DbOption):
+    """Write stored facts as JSONL (the scorer's record format) or CSV."""
+    from pipeline.export import export as run_export
+    from pipeline.store import open_store
+
+    if fmt not in ("jsonl", "csv"):
+        err.print(f"error: unknown format {fmt!r} (use jsonl or csv)")
+        raise typer.Exit(2)
+    if status not in ("accepted", "pending", "rejected", "all"):
+        err.print(f"error: unknown status {status!r}")
+        raise typer.Exit(2)
+    n = run_export(open_store(db), fmt, out, status=status)
+    console.print(f"wrote {n} {status} facts to {out}")
+
+
+@app.command()
+def evaluate(gold: Path = typer.Option(..., "--gold", help="Directory of NNN.txt + NNN.gold.json."),
+             as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+             floors: Optional[Path] = typer.Option(None, help="JSON of minimum figures; exit 1 below them."),
+             errors: bool = typer.Option(False, help="Also list misses and false positives.")):
+    """Run the whole pipeline over gold texts and print P/R/F1 per language and role."""
+    from pipeline.quality import below_floors, run_evaluation
+
+    if not gold.is_dir():
+        err.print(f"error: {gold}: not a directory")
+        raise typer.Exit(2)
+    report = run_evaluation(gold)
+    if as_json:
+        print(json.dumps(report.as_dict(), indent=2))
+    else:
+        _print_report(report)
+    if errors:
+        for e in report.errors:
+            print(json.dumps(e, ensure_ascii=False))
+    if floors:
+        failures = below_floors(report, json.loads(floors.read_text("utf-8")))
+        for f in failures:
+            err.print(f"[red]below floor[/red]: {f}", soft_wrap=True)
+        if failures:
+            raise typer.Exit(1)
+
+
+def _print_report(report) -> None:
+    table = Table(title="lsg evaluate: precision / recall / F1")
+    for col in ("facts", "language", "role / type", "P", "R", "F1", "tp", "fp", "gold"):
+        table.add_column(col, justify="right" if len(col) <= 4 else "left")
+    for key, t in sorted(report.tallies.items(), key=lambda kv: (kv[0].split("/")[0], kv[0].count("/"), kv[0])):
+        parts = key.split("/") + ["", ""]
+        table.add_row(parts[0], parts[1] or "all", parts[2] or "all", f"{t.precision:.3f}",
+                      f"{t.recall:.3f}", f"{t.f1:.3f}", str(t.tp), str(t.fp), str(t.gold))
+    console.print(table)
+
+
+@app.command()
+def facts(db: str = DbOption,
+          status: str = typer.Option("all", help="accepted, pending, rejected or all."),
+          limit: int = typer.Option(50, help="Rows to show.")):
+    """Show stored facts as a table."""
+    from pipeline.store import open_store
+
+    table = Table(title=f"facts in {db}", show_lines=False)
+    for col in ("kind", "group", "person / event", "role / date", "conf", "status", "evidence"):
+        table.add_column(col, overflow="fold")
+    shown = 0
+    for r in open_store(db).iter_fact_records(status):
+        if shown >= limit:
+            break
+        group = r["group"]["name"] + (f" ({r['group']['name_zh']})" if r["group"].get("name_zh") and r["group"]["name_zh"] != r["group"]["name"] else "")
+        if r["kind"] == "membership":
+            who, what = _person_label(r["person"]), r["role"]
+        else:
+            who, what = r["event"] + (f" → {r['to_group']['name']}" if r.get("to_group") else ""), r["date"]
+        evidence = r["evidence"].replace("\n", " ")
+        table.add_row(r["kind"], group, who, what, f"{r.get('confidence', 0):.2f}", r["status"],
+                      evidence[:120] + ("…" if len(evidence) > 120 else ""))
+        shown += 1
+    Console().print(table)  # a fresh Console measures the terminal as it is now
+    if shown == 0:
+        console.print("no facts stored yet: run `lsg ingest PATH`")
+
+
+def _person_label(person: dict) -> str:
+    forms = [person["name"]] + [f for f in (person.get("canonical"), person.get("name_zh")) if f and f != person["name"]]
+    return " / ".join(dict.fromkeys(forms))
+
+
+@app.command()
+def review(db: str = DbOption, host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000)):
+    """Start the analyst review web app."""
+    from pipeline.review import serve
+
+    serve(db, host=host, port=port)
+
+
+def main() -> None:  # pragma: no cover
+    app(sys.argv[1:])

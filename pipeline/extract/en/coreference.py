@@ -1,0 +1,123 @@
+"""Link back-references to the group or person they stand for.
+
+Groups: "the group", "this Small Group", "the body", "the commission", "the former"/"the latter",
+and "it"/"its" as subject or possessive, each resolved to the nearest earlier group mention of a
+compatible kind. People: "he"/"she" as subject, resolved to the last person who was the subject
+of a sentence (so "He, a confidant of President Xi, ..." stays with the vice premier).
+Resolved references join doc._.lsg_groups.mentions and doc._.lsg_people.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extract.en.doc_text import text_of
+
+from pipeline.extract.en.group_mentions import GroupMention
+from pipeline.extract.en.person_names import PersonMention
+
+_DEFINITE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:new|same|top|leading|small|central|party)\s+)*"
+    r"(?P<noun>(?i:leading\s+small\s+group|small\s+leading\s+group|leading\s+group|small\s+group|"
+    r"group|body|commission|committee|panel)|LSG)\b(?!\s+(?:for|on|of|to|that|which)\b)(?!-)")
+_FORMER_LATTER = re.compile(r"\b[Tt]he\s+(former|latter)\b")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_MAX_DISTANCE = {"definite": 2500, "pronoun": 800, "former": 600}
+
+
+class Coreference:
+    def __call__(self, doc: Doc) -> Doc:
+        groups = doc._.lsg_groups
+        named = {i for m in groups.mentions for i in range(m.start, m.end)}
+        anaphors: list[tuple[int, int, str, str]] = []
+        for m in _DEFINITE.finditer(text_of(doc)):
+            if m.start("noun") not in named:
+                anaphors.append((m.start(), m.end(), "definite", m.group("noun").lower()))
+        for m in _FORMER_LATTER.finditer(text_of(doc)):
+            anaphors.append((m.start(), m.end(), "former", m.group(1)))
+        for token in doc:
+            if token.lower_ in ("it", "its") and token.dep_ in (*_SUBJECT_DEPS, "poss"):
+                anaphors.append((token.idx, token.idx + len(token), "pronoun", token.lower_))
+        for start, end, how, word in sorted(anaphors):
+            entity = _antecedent(groups, doc, start, how, word)
+            if entity is not None:
+                groups.mentions.append(GroupMention(start, end, entity, "coreference"))
+                groups.mentions.sort(key=lambda m: m.start)
+        # A "name" inside a group name ("... for Handling Xiejiao-related Issues") is no person.
+        inside = {i for m in groups.mentions if m.source != "coreference" for i in range(m.start, m.end)}
+        people = [p for p in doc._.lsg_people if not (p.start in inside and p.end - 1 in inside)]
+        doc._.lsg_people = _resolve_pronouns(doc, people)
+        return doc
+
+
+def _antecedent(groups, doc: Doc, start: int, how: str, word: str) -> int | None:
+    position = bisect.bisect_left([m.start for m in groups.mentions], start)
+    earlier = []
+    for m in reversed(groups.mentions[max(0, position - 60):position]):
+        if start - m.end > _MAX_DISTANCE[how]:
+            break
+        if m.end <= start:
+            earlier.append(m)
+    earlier.reverse()
+    if how == "former":
+        distinct: list[int] = []
+        for m in reversed(earlier):
+            if m.entity not in distinct:
+                distinct.append(m.entity)
+        if len(distinct) < 2:
+            return None
+        return distinct[1] if word == "former" else distinct[0]
+    for m in reversed(earlier):
+        kind = groups.entities[m.entity].ref.kind or "leading_group"
+        if _compatible(word, kind):
+            return m.entity
+    return None
+
+
+def _compatible(word: str, kind: str) -> bool:
+    if word in ("commission", "committee"):
+        return kind == "commission"
+    if word in ("it", "its"):
+        return True
+    if word in ("body", "panel"):
+        return kind != "office"
+    return kind in ("leading_group", "subgroup", "other_body")
+
+
+def _resolve_pronouns(doc: Doc, people: list[PersonMention]) -> list[PersonMention]:
+    pronouns = [t for t in doc if t.lower_ in ("he", "she") and t.dep_ in _SUBJECT_DEPS]
+    events = sorted([(p.start, "person", p) for p in people] + [(t.idx, "pronoun", t) for t in pronouns],
+                    key=lambda e: e[0])
+    subject: PersonMention | None = None
+    latest: PersonMention | None = None
+    resolved = list(people)
+    for _, what, item in events:
+        if what == "person":
+            latest = item
+            if _is_subject(doc, item):
+                subject = item
+            continue
+        antecedent = subject or latest
+        if antecedent is not None:
+            mention = PersonMention(item.idx, item.idx + len(item), antecedent.name, item.text, False)
+            resolved.append(mention)
+            subject = latest = antecedent
+    return sorted(resolved, key=lambda p: p.start)
+
+
+def _is_subject(doc: Doc, person: PersonMention) -> bool:
+    span = doc.char_span(person.start, person.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("compound", "appos", "conj") and root.head is not root:
+        root = root.head
+    return root.dep_ in _SUBJECT_DEPS
+
+
+@Language.factory("lsg_coreference")
+def make_coreference(nlp: Language, name: str) -> Coreference:
+    return Coreference()

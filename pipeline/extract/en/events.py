@@ -1,0 +1,200 @@
+"""Dated events of a group: established, renamed (with the new body), disbanded, met.
+
+Cues are in models/patterns/en_events.jsonl. The group is the cue verb's subject (or object,
+for "X established the group"), the possessor or of-phrase of a noun cue ("its second meeting",
+"a meeting of the leading group"), or "the responsibilities of G were transferred to ...".
+The date is the nearest date after the cue in the sentence (else before it); a sentence that
+opens with a date lends it to the next sentence ("In March 2018, ... . Under these changes,
+the group was abolished"). Coordinated subjects with "respectively" pair up with their dates,
+and gapped clauses ("..., one for law in 1956, and the Foreign Affairs LSG in 1958") repeat
+the event. No date, no event.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from pipeline.extract.en.doc_text import text_of
+
+from pipeline.extract.en.mentions import Fact, add_fact, index_of
+from pipeline.extract.en.resources import PATTERN_DIR
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_RESPONSIBILITY_WORDS = frozenset({"responsibilities", "responsibility", "functions", "duties", "work", "powers"})
+_CONFIDENCE = {"verb": 0.85, "noun": 0.8, "gapped": 0.7, "borrowed": 0.65}
+
+
+class Events:
+    def __init__(self, nlp: Language):
+        self.matcher = Matcher(nlp.vocab)
+        for row in map(json.loads, (PATTERN_DIR / "en_events.jsonl").read_text("utf-8").splitlines()):
+            self.matcher.add(f"{row['label']}|{row['shape']}", [row["pattern"]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = index_of(doc)
+        dates = [d for d in doc._.lsg_dates if not _inside_group(doc, index, d) and not _after_since(text_of(doc), d.start)]
+        starts = [d.start for d in dates]
+        for cue in filter_spans([Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]):
+            sent = index.sent(cue[0])
+            if not any(index.groups[t.i] for t in sent):
+                continue
+            event, shape = cue.label_.split("|")
+            groups = _noun_groups(cue, index) if shape == "noun" else _verb_groups(cue, index)
+            if not groups:
+                continue
+            in_sentence = dates[bisect.bisect_left(starts, sent.start_char):bisect.bisect_left(starts, sent.end_char)]
+            start, how = sent.start_char, shape
+            if not in_sentence:
+                borrowed = _opening_date(doc, sent, dates)
+                if borrowed is None:
+                    continue
+                (date, start), how = borrowed, "borrowed"
+                in_sentence = [date]
+            to_group = _to_group(cue, sent, index, groups) if event == "renamed" else None
+            chosen = _dates_for(cue, in_sentence, len(groups), sent)
+            for group, date in zip(groups, chosen):
+                add_fact(doc, Fact(kind="event", group=group, start=start, end=sent.end_char,
+                                   event=event, date=date.value, to_group=to_group,
+                                   confidence=_CONFIDENCE[how] - (0.1 if date.relative else 0)))
+            if shape == "verb" and how != "borrowed":
+                for group, date in _gapped(cue, sent, index, in_sentence):
+                    add_fact(doc, Fact(kind="event", group=group, start=sent.start_char, end=sent.end_char,
+                                       event=event, date=date.value, confidence=_CONFIDENCE["gapped"]))
+        return doc
+
+
+def _verb_groups(cue: Span, index) -> list[int]:
+    verb = cue[0]
+    adjacent = _adjacent_subject(verb, index)
+    if adjacent:
+        return adjacent
+    if verb.dep_ in ("acl", "relcl") and verb.head.lower_ not in ("which", "that"):
+        return _groups_of(verb.head, index)
+    token = verb
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in ("which", "that", "who"):
+                head = token.head if token.dep_ == "relcl" else None
+                found = _groups_of(head, index) if head is not None else []
+                return found or index.sentence_groups(index.sent(cue[0]))[:1]
+            found = _groups_of(subject, index)
+            if not found and subject.lower_ in _RESPONSIBILITY_WORDS:
+                found = [g for t in subject.subtree for g in index.groups[t.i]]
+                found = list(dict.fromkeys(found))
+            if not found and subject.pos_ == "PRON" or not found and index.people[subject.i]:
+                objects = [c for c in verb.children if c.dep_ == "dobj"]
+                found = _groups_of(objects[0], index) if objects else []
+            return found
+        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
+            break
+        token = token.head
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return _groups_of(objects[0], index) if objects else []
+
+
+def _adjacent_subject(verb: Token, index) -> list[int]:
+    """"an LSG for Taiwan affairs was formed": a group named right before the verb group."""
+    sent_start = index.sent(verb).start
+    i = verb.i - 1
+    while i >= sent_start and (verb.doc[i].pos_ in ("AUX", "ADV", "PART") or verb.doc[i].lower_ == "first"):
+        i -= 1
+    if i < sent_start or i == verb.i - 1 and verb.doc[i].pos_ != "AUX" and not index.groups[i]:
+        return []
+    token = verb.doc[i]
+    if not index.groups[token.i] or token.pos_ in ("AUX", "ADV", "PART"):
+        return []
+    return _groups_of(token, index)
+
+
+def _noun_groups(cue: Span, index) -> list[int]:
+    noun = cue[-1]
+    for child in noun.children:
+        if child.dep_ == "poss" and index.groups[child.i]:
+            return index.groups[child.i][:1]
+    after = noun.doc[cue.end: cue.end + 5]
+    if len(after) and after[0].lower_ == "of":
+        for t in after[1:]:
+            if index.groups[t.i]:
+                return index.groups[t.i][:1]
+    if cue.label_.startswith("established") and cue.start > 0:
+        before = noun.doc[cue.start - 1]
+        if index.groups[before.i]:
+            return index.groups[before.i][:1]
+    return []
+
+
+def _groups_of(token: Token | None, index) -> list[int]:
+    if token is None:
+        return []
+    found = list(index.groups[token.i])
+    for conj in token.conjuncts:
+        found.extend(g for g in index.groups[conj.i] if g not in found)
+    return found
+
+
+def _inside_group(doc: Doc, index, date) -> bool:
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and any(index.groups[t.i] for t in span)
+
+
+def _after_since(text: str, start: int) -> bool:
+    return text[max(0, start - 7):start].rstrip().lower().endswith(("since", "until", "till", "before"))
+
+
+def _opening_date(doc: Doc, sent: Span, dates):
+    """A date in the first words of the sentence before `sent`, if the two share a paragraph."""
+    if sent.start == 0:
+        return None
+    previous = index_of(doc).previous_sent(sent)
+    if "\n\n" in text_of(doc)[previous.end_char - 1: sent.start_char + 1]:
+        return None
+    head_end = previous[min(len(previous) - 1, 5)].idx
+    opening = [d for d in dates if previous.start_char <= d.start <= head_end]
+    return (opening[0], previous.start_char) if opening else None
+
+
+def _dates_for(cue: Span, dates, n_groups: int, sent: Span) -> list:
+    after = [d for d in dates if d.start >= cue.start_char]
+    before = [d for d in dates if d.start < cue.start_char]
+    ordered = after + list(reversed(before))
+    if n_groups > 1 and "respectively" in sent.text and len(after) >= n_groups:
+        return after[:n_groups]
+    return [ordered[0]] * n_groups
+
+
+def _to_group(cue: Span, sent: Span, index, groups: list[int]) -> int | None:
+    for t in cue.doc[cue.end: sent.end]:
+        for g in index.groups[t.i]:
+            if g not in groups:
+                return g
+    return None
+
+
+def _gapped(cue: Span, sent: Span, index, dates) -> list:
+    """Further "<group> in <date>" pairs after the first one, sharing the cue's verb."""
+    found = []
+    used = {d for d in dates if d.start >= cue.end_char}
+    if not used:
+        return found
+    first_date = min(used, key=lambda d: d.start)
+    for date in sorted(used, key=lambda d: d.start):
+        if date is first_date:
+            continue
+        before = cue.doc.char_span(first_date.end, date.start, alignment_mode="expand")
+        groups = [g for t in before or () for g in index.groups[t.i]] if before is not None else []
+        if groups and text_of(cue.doc)[date.start - 3: date.start].strip() == "in":
+            found.append((groups[-1], date))
+        first_date = date
+    return found
+
+
+@Language.factory("lsg_events")
+def make_events(nlp: Language, name: str) -> Events:
+    return Events(nlp)

@@ -1,0 +1,23 @@
+"""Lines of lists, tables and headings are sentences of their own.
+
+Runs before the parser, which keeps boundaries already set: a token that follows a line break
+starts a sentence, so "- Vice Chairmen\n- Li Keqiang" never parses as one clause.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+class LineBreaks:
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.text or "\n" in previous.whitespace_:
+                token.is_sent_start = True
+        return doc
+
+
+@Language.factory("lsg_line_breaks")
+def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
+    return LineBreaks()

@@ -1,0 +1,130 @@
+"""Rosters written as lists.
+
+Bullet rosters: a role heading line ("- Vice Chairmen", "Members:") sets the role for the name
+lines below it ("- Li Keqiang, Premier of the State Council"); "Chairman: Xi Jinping" on one
+line too. The group is the one named last before the roster.
+Inline enumerations: "members included: A; B; C and D", "the office directors since 1999
+include: A, B, and C", "The members it named were: ..." give every name after the verb.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.extract.en.doc_text import text_of
+
+from pipeline.extract.en.mentions import Fact, add_fact, index_of
+
+_BULLET = r"(?:[-*•·●▪◦‣–]|\d{1,2}[.)])"
+_ROLE_HEADINGS: tuple[tuple[str, re.Pattern], ...] = tuple((role, re.compile(rf"(?i)^(?:{words})$")) for role, words in (
+    ("deputy_leader", r"(?:vice[- ]?(?:chair(?:man|men|woman|women|person|persons|s)?|directors?|heads?|leaders?)|"
+                      r"(?:executive )?deputy (?:heads?|leaders?|directors?|chiefs?|chairm[ae]n)|fuzuzhang)"),
+    ("office_director", r"(?:office directors?|directors? of the (?:general )?office|heads? of the office)"),
+    ("leader", r"(?:chair(?:man|men|woman|person)?|heads?|leaders?|directors?|group leader|zuzhang)"),
+    ("member", r"(?:members?|membership)"),
+))
+_LINE = re.compile(rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?P<body>[^\n]*?)[ \t]*$", re.M)
+_INLINE_CUE = re.compile(
+    r"(?i)\b(?P<role>members|office directors|directors|deputy heads|vice[- ]chairmen|vice[- ]directors)\b"
+    r"(?P<gap>[^.;:]{0,40}?)\b(?:include|included|includes|are|were|was|comprise[sd]?)\b\s*:?")
+
+
+class Lists:
+    def __call__(self, doc: Doc) -> Doc:
+        index = index_of(doc)
+        self._rosters(doc, index)
+        for m in _INLINE_CUE.finditer(text_of(doc)):
+            self._inline(doc, index, m)
+        return doc
+
+    def _rosters(self, doc: Doc, index) -> None:
+        role: str | None = None
+        heading_start = 0
+        for line in _LINE.finditer(text_of(doc)):
+            body = line.group("body").strip().rstrip(":：").strip()
+            if not body:
+                continue
+            heading = _heading_role(body)
+            colon = re.match(r"^([^:：]{3,30})[:：]\s*(.+)$", body)
+            if heading or (len(body.split()) <= 4 and not index.people_in(*_tokens(doc, line.start("body"), line.end()))):
+                role, heading_start = heading, line.start()
+                continue
+            if colon and _heading_role(colon.group(1).strip()):
+                self._emit(doc, index, _heading_role(colon.group(1).strip()), line.start(), line.end(),
+                           index.people_in(*_tokens(doc, line.start() + colon.start(2), line.end())), 0.7)
+                continue
+            if role is None:
+                continue
+            people = index.people_in(*_tokens(doc, line.start("body"), line.end()))
+            if people and people[0].start - line.start("body") <= 1:
+                self._emit(doc, index, role, heading_start, line.end(), people[:1], 0.7)
+            else:
+                role = None
+
+    def _inline(self, doc: Doc, index, m: re.Match) -> None:
+        word = m.group("role").lower()
+        role = ("office_director" if word.startswith("office") else "member" if word == "members"
+                else "deputy_leader" if word.startswith(("deputy", "vice")) else None)
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            return
+        sent = index.sent(span[0])
+        before = doc[max(sent.start, span.start - 3): span.start]
+        office_before = [g for t in before for g in index.groups[t.i]]
+        if role is None:  # bare "directors": only of an office named just before
+            if not office_before or not _is_office(doc, office_before[-1]):
+                return
+            role = "office_director"
+        end_char = _enumeration_end(text_of(doc), m.end())
+        end = doc.char_span(m.end(), end_char, alignment_mode="expand")
+        people = index.people_in(span.end, end.end if end is not None else sent.end)
+        if not people:
+            return
+        self._emit(doc, index, role, sent.start_char, max(sent.end_char, end_char), people, 0.7,
+                   group=office_before[-1] if office_before else None, at=span[0])
+
+    def _emit(self, doc: Doc, index, role: str, start: int, end: int, people: list, confidence: float,
+              group: int | None = None, at=None) -> None:
+        if group is None:
+            anchor = at if at is not None else doc.char_span(start, end, alignment_mode="expand")[0]
+            sent_groups = index.sentence_groups(index.sent(anchor)) if at is not None else []
+            group = sent_groups[0] if sent_groups else index.last_group_before(anchor, max_tokens=2000)
+        if group is None:
+            return
+        office = _is_office(doc, group)
+        if office and role != "office_director":
+            return
+        for person in people:
+            add_fact(doc, Fact(kind="membership", group=group, start=start, end=end, role=role,
+                               person=person.name, short_forms=[person.surface], office=office,
+                               confidence=confidence))
+
+
+def _enumeration_end(text: str, start: int) -> int:
+    """Where a run-in list ends: the first full stop or paragraph break (the parser may have
+    cut the sentence at the colon)."""
+    m = re.compile(r"[.!?][’”'\"]?(?=\s)|\n\s*\n").search(text, start, start + 1500)
+    return m.end() if m else min(len(text), start + 1500)
+
+
+def _heading_role(text: str) -> str | None:
+    for role, pattern in _ROLE_HEADINGS:
+        if pattern.match(text):
+            return role
+    return None
+
+
+def _is_office(doc: Doc, group: int) -> bool:
+    return doc._.lsg_groups.entities[group].ref.kind == "office"
+
+
+def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+@Language.factory("lsg_lists")
+def make_lists(nlp: Language, name: str) -> Lists:
+    return Lists()

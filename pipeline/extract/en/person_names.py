@@ -1,0 +1,136 @@
+"""Find people's names in English text: the statistical NER plus a romanised-name recogniser.
+
+The NER misses some pinyin names, so a surname from models/names/en_surnames.txt followed by a
+given name made of pinyin syllables ("Li Keqiang", "Wang Huning") or a hyphenated Wade-Giles or
+Cantonese given name ("Zhou En-lai", "Leung Chun-ying") is a name too. Titles are stripped.
+A bare surname ("Xi", "Li, the premier") is linked to the full name given in the document.
+Result: doc._.lsg_people, a list of PersonMention in text order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extract.en.doc_text import text_of
+
+from pipeline.extract.en.resources import pinyin_syllables, surnames, titles
+
+_ROMANISED = re.compile(r"\b([A-Z][a-z]{0,6})\s+([A-Z][a-z]{1,9}(?:[-‐][a-z]{1,6})?)\b")
+_NOT_NAMES = frozenset({"hong kong", "han chinese", "long march", "shan xi", "ma on", "tian an", "falun gong"})
+_NON_NAME_NEXT = frozenset({"Chinese", "Dynasty", "Province", "River", "University", "Road", "Street"})
+_GIVEN_MAX_SYLLABLES = 3
+
+if not Doc.has_extension("lsg_people"):
+    Doc.set_extension("lsg_people", default=None)
+
+
+@dataclass
+class PersonMention:
+    start: int  # character offsets into doc.text
+    end: int
+    name: str  # the full name this mention refers to
+    surface: str
+    full: bool  # False for a bare surname
+
+
+class PersonNames:
+    def __init__(self, nlp: Language):
+        self.surnames = surnames()
+        self.syllables = pinyin_syllables()
+        self.titles = titles()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
+        candidates: list[tuple[int, int]] = []
+        other_entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                candidates.append(self._strip_titles(text, ent.start_char, ent.end_char))
+        for m in _ROMANISED.finditer(text):
+            if self._romanised(m.group(1), m.group(2)) and (m.start(), m.end()) not in other_entities:
+                candidates.append((m.start(), m.end()))
+        full: list[PersonMention] = []
+        for start, end in _longest_first(candidates):
+            surface = text[start:end]
+            words = surface.split()
+            if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and not w.isupper() for w in words):
+                continue
+            if surface.lower() in _NOT_NAMES or _next_word(text, end) in _NON_NAME_NEXT:
+                continue
+            full.append(PersonMention(start, end, " ".join(words), surface, True))
+        doc._.lsg_people = sorted(full + self._surname_mentions(doc, full), key=lambda p: p.start)
+        return doc
+
+    def _romanised(self, surname: str, given: str) -> bool:
+        if surname not in self.surnames:
+            return False
+        if "-" in given or "‐" in given:
+            return True
+        return _syllable_count(given.lower(), self.syllables) in range(1, _GIVEN_MAX_SYLLABLES + 1)
+
+    def _strip_titles(self, text: str, start: int, end: int) -> tuple[int, int]:
+        changed = True
+        while changed:
+            changed = False
+            lowered = text[start:end].lower()
+            for title in self.titles:
+                if lowered.startswith(title + " ") or lowered.startswith(title + "\n"):
+                    start += len(title) + 1
+                    changed = True
+                    break
+        while start < end and text[start].isspace():
+            start += 1
+        if text[start:end].endswith(("'s", "’s")):
+            end -= 2
+        return start, end
+
+    def _surname_mentions(self, doc: Doc, full: list[PersonMention]) -> list[PersonMention]:
+        """Bare surnames of people named in full somewhere in the document ("He" is a pronoun here)."""
+        by_surname: dict[str, list[PersonMention]] = {}
+        for person in full:
+            by_surname.setdefault(person.name.split()[0], []).append(person)
+        covered = {i for p in full for i in range(p.start, p.end)}
+        found: list[PersonMention] = []
+        for token in doc:
+            named = by_surname.get(token.text)
+            if not named or token.text == "He" or token.is_lower or token.idx in covered:
+                continue
+            following = token.nbor(1) if token.i + 1 < len(doc) else None
+            if following is not None and following.text[:1].isupper() and following.pos_ == "PROPN":
+                continue
+            earlier = [p for p in named if p.start < token.idx]
+            person = (earlier or named)[-1]
+            found.append(PersonMention(token.idx, token.idx + len(token), person.name, token.text, False))
+        return found
+
+
+def _syllable_count(word: str, syllables: frozenset[str]) -> int:
+    """Fewest pinyin syllables that spell `word` exactly (0: it is not pinyin)."""
+    best = [0] + [99] * len(word)
+    for end in range(1, len(word) + 1):
+        for size in range(1, min(6, end) + 1):
+            if word[end - size:end] in syllables and best[end - size] + 1 < best[end]:
+                best[end] = best[end - size] + 1
+    return best[-1] if best[-1] < 99 else 0
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"\s*([A-Za-z]+)", text[end:end + 30])
+    return m.group(1) if m else ""
+
+
+def _longest_first(spans: list[tuple[int, int]]):
+    taken: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if end <= start or any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        yield start, end
+
+
+@Language.factory("lsg_person_names")
+def make_person_names(nlp: Language, name: str) -> PersonNames:
+    return PersonNames(nlp)

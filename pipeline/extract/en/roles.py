@@ -1,0 +1,338 @@
+"""Who holds which role in which group, read from role cues and the dependency parse.
+
+Cues (models/patterns/en_roles.jsonl) come in shapes:
+  noun     "head of G", "G's vice chairmen", "with A and B as deputy heads", "office director of G"
+  passive  "G is chaired by P", "G, headed by P", "its office is run by P", "assisted by A, B"
+  active   "P heads G", "P was assigned to head the group", "P heads the SILG's office"
+  under    "G, under P"   (P leads G)
+  replace  "..., replacing P"  (P held the same role before)
+The person of a noun cue is found by walking up the parse from the cue to an apposition, a
+subject or a relative clause, so a name elsewhere in the sentence, in another capacity
+("vice-chairman of the Central Military Commission"), is not taken for a member of the group.
+"""
+from __future__ import annotations
+
+import json
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from pipeline.extract.en.doc_text import text_of
+
+from pipeline.extract.en.mentions import Fact, add_fact, index_of
+from pipeline.extract.en.resources import PATTERN_DIR
+
+_CONFIDENCE = {"passive": 0.9, "active": 0.85, "noun": 0.8, "as": 0.75, "under": 0.5, "fallback": 0.5}
+_SUBJECTS = ("nsubj", "nsubjpass")
+_RELATIVE = frozenset({"who", "which", "that"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this"})
+
+
+class Roles:
+    def __init__(self, nlp: Language):
+        self.matcher = Matcher(nlp.vocab)
+        for row in map(json.loads, (PATTERN_DIR / "en_roles.jsonl").read_text("utf-8").splitlines()):
+            self.matcher.add(f"{row['label']}|{row['shape']}", [row["pattern"]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = index_of(doc)
+        found = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        # A verb reading ("assigned to head the group") beats a noun reading of the same word.
+        spans = filter_spans(sorted(found, key=lambda span: span.label_.endswith("|noun")))
+        by_sentence: dict[int, list[Span]] = {}
+        for span in spans:
+            by_sentence.setdefault(index.sent(span[0]).start, []).append(span)
+        for sent_start, cues in by_sentence.items():
+            sent = index.sent(doc[sent_start])
+            if not any(index.people[t.i] for t in sent):
+                continue
+            if not any(index.groups[t.i] for t in sent) and not any(_after_as(doc, c) for c in cues):
+                continue
+            _RoleReader(doc, sent, cues).read()
+        return doc
+
+
+class _RoleReader:
+    def __init__(self, doc: Doc, sent: Span, cues: list[Span]):
+        self.doc, self.sent, self.cues = doc, sent, cues
+        self.index = index_of(doc)
+        self.found: list[Fact] = []
+
+    def read(self) -> None:
+        attached: dict[int, tuple[list[int], bool]] = {}
+        for cue in self.cues:
+            role, shape = cue.label_.split("|")
+            if shape == "noun":
+                attached[cue.start] = self._noun_group(cue)
+        for n, cue in enumerate(self.cues):
+            role, shape = cue.label_.split("|")
+            if shape == "noun":
+                groups, office = attached[cue.start]
+                if not groups:  # "member and office director of G": the next cue's group
+                    nxt = self.cues[n + 1] if n + 1 < len(self.cues) else None
+                    if nxt is not None and nxt.start - cue.end <= 2 and nxt.start in attached:
+                        groups, office = attached[nxt.start][0], attached[nxt.start][1] and role != "member"
+                self._noun(cue, role, groups, office)
+            elif shape == "passive":
+                self._passive(cue, role)
+            elif shape == "active":
+                self._active(cue, role)
+            elif shape == "under":
+                self._under(cue)
+        for cue in self.cues:
+            if cue.label_.endswith("|replace"):
+                self._replace(cue)
+        for fact in self.found:
+            add_fact(self.doc, fact)
+
+    # -- groups ---------------------------------------------------------------------------
+    def _noun_group(self, cue: Span) -> tuple[list[int], bool]:
+        doc, index = self.doc, self.index
+        office = cue.label_.startswith("office_director")
+        if cue.end < self.sent.end and doc[cue.end].lower_ == "of":
+            for t in doc[cue.end + 1: min(cue.end + 14, self.sent.end)]:
+                if t.lower_ in ("office", "offices"):
+                    office = True
+                if index.groups[t.i]:
+                    return index.groups[t.i], office or _office_follows(t, index) or _is_office_token(t, index)
+                if index.people[t.i] or t.text in (";", ":") or (
+                        t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")):
+                    break
+                if t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].lower_ not in _DETERMINERS:
+                    break
+        before = doc[max(self.sent.start, cue.start - 3): cue.start]
+        for t in reversed(before):
+            if t.text in ("'s", "’s") and t.i > 0 and index.groups[t.i - 1]:
+                return index.groups[t.i - 1], office
+            if index.groups[t.i] and t.i == cue.start - 1:  # "the Central 610 Office directors"
+                return index.groups[t.i], office or _is_office_token(t, index)
+        return [], office
+
+    def _subject_groups(self, verb: Token) -> tuple[list[int], bool] | None:
+        """Groups the verb's subject (or the noun it modifies) names; None when it names no group."""
+        index = self.index
+        if verb.dep_ in ("acl", "relcl"):
+            head = verb.head
+            if head.lower_ in _RELATIVE:
+                head = head.head
+            found = _groups_or_office(head, index) or self._one_of(head)
+            if found is None and index.people[head.i]:  # "chaired by X, who is assisted by Y"
+                return self._group_before(verb)
+            return found
+        token = verb
+        for _ in range(4):
+            subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+            if subjects:
+                subject = subjects[0]
+                if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
+                    subject = token.head
+                return _groups_or_office(subject, index)
+            if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
+                break
+            token = token.head
+        return self._group_before(verb)
+
+    def _group_before(self, token: Token) -> tuple[list[int], bool] | None:
+        for t in reversed(self.doc[self.sent.start: token.i]):
+            if self.index.groups[t.i]:
+                return self.index.groups[t.i], _is_office_token(t, self.index)
+        return None
+
+    def _one_of(self, noun: Token) -> tuple[list[int], bool] | None:
+        """"X emerged as one of the groups headed by P": the groups are X's kind, P heads X."""
+        if noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+            verb = noun.head.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            if subjects:
+                return _groups_or_office(subjects[0], self.index)
+        return None
+
+    # -- people ---------------------------------------------------------------------------
+    def _walk_to_person(self, token: Token) -> list:
+        index = self.index
+        visited: set[int] = set()
+        for _ in range(12):
+            visited.add(token.i)
+            person = index.people[token.i]
+            if person is not None:
+                return [person] + [index.people[c.i] for c in token.conjuncts if index.people[c.i]]
+            if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
+                subjects = [c for c in token.children if c.dep_ in _SUBJECTS and c.i not in visited]
+                if subjects:
+                    subject = subjects[0]
+                    if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
+                        return self._walk_to_person(token.head) if token.head is not token else []
+                    return [p for subject in subjects for p in self._subject_people(subject)]
+                if token.dep_ not in ("conj", "xcomp", "relcl", "advcl", "ccomp", "acl"):
+                    return []
+            if token.head is token:
+                return []
+            token = token.head
+        return []
+
+    def _subject_people(self, subject: Token) -> list:
+        found = []
+        for t in subject.subtree:
+            person = self.index.people[t.i]
+            if person is None or person in found:
+                continue
+            path = [a for a in t.ancestors if a.i != subject.i and subject.is_ancestor(a)]
+            if any(a.dep_ in ("pobj", "prep", "poss") for a in [t, *path]):
+                continue
+            nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+            if nxt is not None and nxt.text in ("'s", "’s"):
+                continue
+            found.append(person)
+        return found
+
+    def _people_after(self, start: int, all_of_list: bool) -> list:
+        people = self.index.people_in(start, self.sent.end)
+        if not people or all_of_list:
+            return people
+        first = people[0]
+        if _token_gap(self.doc, start, first.start) > 10:
+            return []
+        chosen = [first]
+        for person in people[1:]:
+            gap = text_of(self.doc)[chosen[-1].end:person.start]
+            if len(gap) > 40 or not (" and " in f" {gap} " or gap.strip() == ",") or any(
+                    w in gap.split() for w in ("who", "with", "which", "as")):
+                break
+            chosen.append(person)
+        return chosen
+
+    # -- shapes ---------------------------------------------------------------------------
+    def _noun(self, cue: Span, role: str, groups: list[int], office: bool) -> None:
+        doc = self.doc
+        if cue.start > 0 and doc[cue.start - 1].lower_ == "party":  # party chief/secretary: not the group role
+            return
+        how = "noun"
+        people: list = []
+        if _after_as(doc, cue):
+            with_at = _with_before(doc, cue.start)
+            if with_at is not None:
+                people = self.index.people_in(with_at + 1, cue.start)
+                how = "as"
+                if not groups:
+                    groups = self.index.sentence_groups(self.index.sent(doc[with_at]))[:1]
+        if not groups:
+            return
+        if not people:
+            people = self._walk_to_person(cue[-1])
+        if not people:
+            others = {p.name for p in self.index.people_in(self.sent.start, self.sent.end)}
+            if len(others) == 1:
+                people, how = self.index.people_in(self.sent.start, self.sent.end)[:1], "fallback"
+        self._emit(cue, role, groups, office, people, how)
+
+    def _passive(self, cue: Span, role: str) -> None:
+        attached = self._subject_groups(cue[0])
+        if not attached or not attached[0]:
+            return
+        groups, office = attached
+        people = self._people_after(cue.end, all_of_list=(role == "member"))
+        if cue[0].lower_ == "run" and not office:
+            return
+        self._emit(cue, role, groups, office, people, "passive")
+
+    def _active(self, cue: Span, role: str) -> None:
+        verb = cue[0]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        groups, office = [], False
+        for obj in objects:
+            owner = self.index.office_owner(obj)
+            groups, office = (owner, True) if owner else (self.index.groups[obj.i], _is_office_token(obj, self.index))
+            if groups:
+                break
+        if not groups or (verb.lower_ in ("run", "runs") and not office):
+            return
+        self._emit(cue, role, groups, office, self._walk_to_person(verb), "active")
+
+    def _under(self, cue: Span) -> None:
+        before = self.doc[cue.start - 1] if cue.start > 0 else None
+        if before is None or not self.index.groups[before.i]:
+            return
+        people = self._people_after(cue.end, all_of_list=False)
+        self._emit(cue, "leader", self.index.groups[before.i], False, people[:1], "under")
+
+    def _replace(self, cue: Span) -> None:
+        replaced = self._people_after(cue.end, all_of_list=False)[:1]
+        if not replaced or _token_gap(self.doc, cue.end, replaced[0].start) > 4:
+            return
+        for fact in list(self.found):
+            if fact.person != replaced[0].name:
+                self.found.append(Fact(**{**fact.__dict__, "person": replaced[0].name,
+                                          "short_forms": [replaced[0].surface],
+                                          "confidence": fact.confidence - 0.15}))
+
+    def _emit(self, cue: Span, role: str, groups: list[int], office: bool, people: list, how: str) -> None:
+        if office:
+            if role not in ("leader", "office_director"):
+                return
+            role = "office_director"
+        sources = {self.index.group_sources[t.i] for t in self.sent if self.index.groups[t.i]}
+        penalty = 0.1 if sources == {"coreference"} else 0.0
+        for person in people:
+            for group in groups:
+                self.found.append(Fact(kind="membership", group=group, start=self.sent.start_char,
+                                       end=self.sent.end_char, role=role, person=person.name,
+                                       short_forms=[person.surface], office=office,
+                                       confidence=_CONFIDENCE[how] - penalty - (0 if person.full else 0.1)))
+
+
+def _after_as(doc: Doc, cue: Span) -> bool:
+    return cue.start > 0 and doc[cue.start - 1].lower_ == "as"
+
+
+def _with_before(doc: Doc, start: int) -> int | None:
+    """The "with" opening "with A and B as deputy heads", within the same sentence by punctuation."""
+    for t in reversed(doc[max(0, start - 30): start]):
+        if t.lower_ == "with":
+            return t.i
+        if t.text in (".", "!", "?", ";") or "\n" in t.text:
+            return None
+    return None
+
+
+def _office_follows(token: Token, index) -> bool:
+    """The group mention at `token` is followed by "'s (administrative) office" or "office"."""
+    doc, i = token.doc, token.i
+    while i + 1 < len(doc) and index.groups[i + 1] == index.groups[token.i]:
+        i += 1
+    following = [t.lower_ for t in doc[i + 1: i + 4]]
+    if following[:1] in (["'s"], ["’s"]):
+        following = following[1:]
+    return bool(following) and (following[0] in ("office", "offices") or
+                                following[0] in ("administrative", "general") and following[1:2] == ["office"])
+
+
+def _groups_or_office(token: Token, index) -> tuple[list[int], bool] | None:
+    owner = index.office_owner(token)
+    if owner:
+        return owner, True
+    if index.groups[token.i]:
+        return index.groups[token.i], _is_office_token(token, index)
+    return None
+
+
+def _is_office_token(token: Token, index) -> bool:
+    entities = token.doc._.lsg_groups.entities
+    return any(entities[e].ref.kind == "office" for e in index.groups[token.i])
+
+
+def _token_gap(doc: Doc, token_start: int, char_start: int) -> int:
+    gap = 0
+    for token in doc[token_start:]:
+        if token.idx >= char_start:
+            break
+        gap += 1
+    return gap
+
+
+@Language.factory("lsg_roles")
+def make_roles(nlp: Language, name: str) -> Roles:
+    return Roles(nlp)

@@ -1,0 +1,101 @@
+"""English extraction: ParsedDocument -> Extraction, streamed through one spaCy pipeline.
+
+Each document is reflowed (hard-wrapped PDF lines joined, footnote markers dropped) into a
+parser-friendly copy with an offset map, cut into paragraph-aligned chunks of bounded size,
+and piped through load_nlp() in batches. The components leave group/person mentions, dates
+and facts on each spaCy Doc; here they become records with evidence offsets into the
+original document text.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from pipeline.extract.common import Reflowed, evidence, paragraph_chunks, reflow
+from pipeline.extract.en import MAX_CHUNK, load_nlp
+from pipeline.extract.en.mentions import Fact
+from pipeline.extract.en.resources import parent_group, person_ref
+from pipeline.extract.version import EXTRACTOR_VERSION
+from pipeline.records import Event, Extraction, GroupRef, Membership, Mention, ParsedDocument
+
+BATCH_SIZE = 16
+
+
+def extract_english(docs: list[ParsedDocument], batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
+    """One Extraction per input document, in input order; chunks of all documents share batches."""
+    nlp = load_nlp()
+    flowed = [reflow(doc.text) for doc in docs]
+    pieces = [(n, offset, text) for n, f in enumerate(flowed) for offset, text in paragraph_chunks(f.text, MAX_CHUNK)]
+    spacy_docs = (_make_doc(nlp, text, docs[n].published) for n, _, text in pieces)
+    current, facts, mentions = 0, {}, []
+    for (n, offset, _), parsed in zip(pieces, nlp.pipe(spacy_docs, batch_size=batch_size)):
+        while n > current:
+            yield _extraction(facts, mentions)
+            current, facts, mentions = current + 1, {}, []
+        for fact in _facts(parsed, docs[n].text, flowed[n], offset):
+            kept = facts.get(fact.key)
+            if kept is None or fact.confidence > kept.confidence:
+                facts[fact.key] = fact
+        mentions.extend(_mentions(parsed, docs[n].text, flowed[n], offset))
+    while current < len(docs):
+        yield _extraction(facts, mentions)
+        current, facts, mentions = current + 1, {}, []
+
+
+def _extraction(facts: dict, mentions: list[Mention]) -> Extraction:
+    return Extraction(facts=list(facts.values()), mentions=mentions, extractor_version=EXTRACTOR_VERSION)
+
+
+def _make_doc(nlp, text: str, published: str | None) -> Doc:
+    spacy_doc = nlp.make_doc(text)
+    spacy_doc.user_data["published"] = published
+    return spacy_doc
+
+
+def _facts(parsed: Doc, original: str, flowed: Reflowed, offset: int) -> Iterator[Membership | Event]:
+    entities = parsed._.lsg_groups.entities
+    for fact in parsed._.lsg_facts or []:
+        start, end = flowed.span(offset + fact.start, offset + fact.end)
+        proof = evidence(original, start, end)
+        group = _group(entities[fact.group].ref, entities[fact.group].surfaces, fact)
+        if fact.kind == "membership":
+            person = person_ref(fact.person, fact.short_forms)
+            yield Membership(group=group, person=person, role=fact.role, evidence=proof,
+                             confidence=round(max(0.05, min(1.0, fact.confidence)), 3))
+        else:
+            to_group = None
+            if fact.to_group is not None:
+                target = entities[fact.to_group]
+                to_group = _with_surfaces(target.ref, target.surfaces)
+            yield Event(group=group, event=fact.event, date=fact.date, evidence=proof, to_group=to_group,
+                        confidence=round(max(0.05, min(1.0, fact.confidence)), 3))
+
+
+def _group(ref: GroupRef, surfaces: list[str], fact: Fact) -> GroupRef:
+    """The group a fact is about: for an office role, the group the office serves."""
+    if fact.office and ref.kind == "office":
+        parent = parent_group(ref)
+        if parent is not None:
+            return parent
+    return _with_surfaces(ref, surfaces)
+
+
+def _with_surfaces(ref: GroupRef, surfaces: list[str]) -> GroupRef:
+    aliases = list(dict.fromkeys([*ref.aliases, *(s for s in surfaces if s != ref.name)]))
+    return GroupRef(name=ref.name, name_zh=ref.name_zh, canonical=ref.canonical, aliases=aliases,
+                    kind=ref.kind, gazetteer_id=ref.gazetteer_id)
+
+
+def _mentions(parsed: Doc, original: str, flowed: Reflowed, offset: int) -> Iterator[Mention]:
+    entities = parsed._.lsg_groups.entities
+    for m in parsed._.lsg_groups.mentions:
+        start, end = flowed.span(offset + m.start, offset + m.end)
+        ref = entities[m.entity].ref
+        yield Mention("GROUP", original[start:end], start, end, ref.canonical or ref.name)
+    for p in parsed._.lsg_people:
+        start, end = flowed.span(offset + p.start, offset + p.end)
+        yield Mention("PERSON", original[start:end], start, end, p.name)
+    for d in parsed._.lsg_dates:
+        start, end = flowed.span(offset + d.start, offset + d.end)
+        yield Mention("DATE", original[start:end], start, end, d.value)

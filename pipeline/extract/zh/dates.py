@@ -1,0 +1,109 @@
+"""Dates in Chinese text at the precision written: 2013年4月29日, 2013年4月, 2021年, 1月26日.
+
+A month-day date takes its year from the document's date (ParsedDocument.published, else
+the dateline in the first lines), stepping back a year when that would put it in the future.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extract.zh.facts import doc_text
+
+_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_YEAR = r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年"
+_MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
+_DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
+_DATE = re.compile(
+    rf"(?P<iso>(?P<iy>(?:19|20)\d{{2}})[-/.](?P<im>1[0-2]|0?[1-9])[-/.](?P<id>3[01]|[12]\d|0?[1-9]))(?!\d)"
+    rf"|{_YEAR}(?!代|来)(?:\s*{_MONTH}(?:\s*{_DAY})?)?"
+    rf"|(?<![\d年])(?P<bm>1[0-2]|0?[1-9])\s*月\s*(?P<bd>3[01]|[12]\d|0?[1-9])\s*[日号]"
+)
+_HEAD_LINES = 6
+_FUTURE_SLACK_DAYS = 31
+
+
+def chinese_number(text: str) -> int:
+    """'二〇一三' -> 2013, '二十九' -> 29, '十二' -> 12, '29' -> 29."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return int("".join(str(_DIGITS[ch]) for ch in text))
+    tens, _, ones = text.partition("十")
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
+
+
+def find_dates(text: str, reference: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, 'YYYY[-MM[-DD]]') for every date; month-day dates need `reference`."""
+    found = []
+    for match in _DATE.finditer(text):
+        value = _value(match, reference)
+        if value:
+            found.append((match.start(), match.end(), value))
+    return found
+
+
+def _value(match: re.Match, reference: str | None) -> str | None:
+    if match["iso"]:
+        return _format(int(match["iy"]), int(match["im"]), int(match["id"]))
+    if match["y"]:
+        year = chinese_number(match["y"])
+        month = chinese_number(match["m"]) if match["m"] else None
+        day = chinese_number(match["d"]) if match["d"] else None
+        return _format(year, month, day)
+    if not reference:
+        return None
+    month, day = int(match["bm"]), int(match["bd"])
+    year = int(reference[:4])
+    if len(reference) >= 7 and _after(year, month, day, reference):
+        year -= 1
+    return _format(year, month, day)
+
+
+def _after(year: int, month: int, day: int, reference: str) -> bool:
+    try:
+        ref = date.fromisoformat(reference if len(reference) == 10 else reference + "-28")
+        return (date(year, month, day) - ref).days > _FUTURE_SLACK_DAYS
+    except ValueError:
+        return False
+
+
+def _format(year: int, month: int | None, day: int | None) -> str | None:
+    if not 1900 <= year <= 2100 or (month and not 1 <= month <= 12) or (day and not 1 <= day <= 31):
+        return None
+    if month is None:
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def document_date(text: str, published: str | None) -> str | None:
+    """The date the document speaks from: its published date, else a dated line near the top."""
+    if published:
+        return published
+    head = "\n".join(text.splitlines()[:_HEAD_LINES])
+    dated = [value for _, _, value in find_dates(head) if len(value) >= 7]
+    return dated[0] if dated else None
+
+
+class DateFinder:
+    """Marks dates: doc._.zh_dates = [(start, end, value)] and doc.spans['zh_dates']."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        reference = document_date(doc_text(doc), doc._.zh_published)
+        doc._.zh_dates = find_dates(doc_text(doc), reference)
+        spans = []
+        for start, end, value in doc._.zh_dates:
+            span = doc.char_span(start, end, label="DATE", alignment_mode="expand")
+            if span is not None:
+                span._.zh_value = value
+                spans.append(span)
+        doc.spans["zh_dates"] = spans
+        return doc
+
+
+@Language.factory("zh_dates")
+def make_date_finder(nlp: Language, name: str) -> DateFinder:
+    return DateFinder()

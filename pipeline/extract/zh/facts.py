@@ -1,0 +1,76 @@
+"""What the Chinese components leave on a spaCy Doc for the next one, and for chinese.py.
+
+Offsets are character offsets shared by the simplified copy (doc.text) and the original
+text (doc._.zh_original), so names and evidence can be cut from the original characters.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+# Confidence by the kind of rule that found a fact: a roster line says it outright,
+# running text needs more parsing, a coreference adds one more guess.
+CONFIDENCE = {"roster": 0.9, "infobox": 0.85, "running_text": 0.75, "context_group": 0.6,
+              "event": 0.8, "notice_date": 0.7}
+
+
+@dataclass(frozen=True)
+class GroupMention:
+    start: int
+    end: int
+    kind: str  # leading_group | commission | office | ...
+    target: tuple[int, int]  # the full name this mention stands for (itself when full)
+    gazetteer_id: str | None = None
+
+    @property
+    def is_full(self) -> bool:
+        return self.target == (self.start, self.end)
+
+
+@dataclass(frozen=True)
+class ZhFact:
+    kind: str  # "membership" | "event"
+    group: tuple[int, int]  # span of the group's full name
+    evidence: tuple[int, int]
+    confidence: float
+    role: str | None = None
+    person: tuple[int, int] | None = None
+    event: str | None = None
+    date: str | None = None
+    to_group: tuple[int, int] | None = None
+
+
+def register_extensions() -> None:
+    for name, default in (("zh_text", None), ("zh_original", None), ("zh_published", None), ("zh_groups", None),
+                          ("zh_dates", None), ("zh_facts", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if not Span.has_extension("zh_value"):
+        Span.set_extension("zh_value", default=None)
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, kept: spaCy rebuilds the string from the tokens on every access."""
+    if doc._.zh_text is None:
+        doc._.zh_text = doc.text
+    return doc._.zh_text
+
+
+def group_at(doc: Doc, start: int, end: int) -> GroupMention | None:
+    """The group mention covering exactly [start, end), if any."""
+    return next((g for g in doc._.zh_groups if (g.start, g.end) == (start, end)), None)
+
+
+def group_ending_at(doc: Doc, end: int) -> GroupMention | None:
+    return next((g for g in doc._.zh_groups if g.end == end), None)
+
+
+def group_starting_at(doc: Doc, start: int) -> GroupMention | None:
+    return next((g for g in doc._.zh_groups if g.start == start), None)
+
+
+def group_before(doc: Doc, offset: int) -> GroupMention | None:
+    """The last group mention that ends at or before `offset` (the group in context)."""
+    earlier = [g for g in doc._.zh_groups if g.end <= offset]
+    return earlier[-1] if earlier else (doc._.zh_groups[0] if doc._.zh_groups else None)

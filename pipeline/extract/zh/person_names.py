@@ -1,0 +1,179 @@
+"""Hanzi personal names: validation, where a name starts and ends, and name lists.
+
+All functions work on the simplified copy of the text. A name is a surname (single or
+compound) plus one or two given-name characters; notices pad two-character names to three
+columns ("肖 捷"), so one inner space is allowed there.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.extract.zh.lexicon import surnames, titles
+from pipeline.extract.zh.segmenter import known_hanzi_people, pos_segmenter, segmenter
+
+# Characters that occur in posts, organisations and function words but (almost) never in a
+# given name; a candidate holding one after its surname is not a name.
+_NOT_IN_GIVEN_NAME = frozenset("务副省部局厅办院府署室处司组委会员市县党央总监检察协职席记秘领导届次的了"
+                               "在是与或等被把将对从由任兼担称说指表讲召议决撤销调整们这那该此也都曾"
+                               "还已就并但而所着过个内外年日号")
+# A character that, right after two name characters, starts the next word (韩正|在, 蔡奇|、).
+_FOLLOWS_NAME = frozenset("在出主说表指会等和与及为是也对到参率同就于向以今近称都曾分均亦又还已将"
+                          "、,，。;；:：()（）|「」“”《》\"' \n\t")
+_LIST_SEPARATORS = ("以及", "、", "和", "及", "与")
+_ADVERBS = ("同志", "分别", "先后", "曾经", "都", "均", "曾", "也", "还", "已", "将", "亦", "又", "先")
+# Words that may stand right before a name without being part of it (由张三任组长).
+_OPENS_NAME = frozenset("由是为即请命")
+# A role word inside the posts before a name means the name belongs to that role, not ours.
+_ROLE_IN_POST = re.compile("组长|成员|组员")
+_BRACKETED_POST = re.compile(r"\s*[(（][^()（）\n]{0,40}[)）]")
+_HANZI = re.compile(r"[\u3400-\u9fff]")
+_MAX_POST = 30  # characters of posts/organisation allowed before a name ("公安部部长")
+_COMMON_WORD_FREQ = 50
+_COMMON_PREFIX_FREQ = 4000
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[dict, dict]:
+    return segmenter().FREQ, pos_segmenter().word_tag_tab
+
+
+@lru_cache(maxsize=65536)
+def is_name(candidate: str) -> bool:
+    inner = candidate.split(" ")
+    if len(inner) > 2 or (len(inner) == 2 and [len(p) for p in inner] != [1, 1]):
+        return False
+    name = "".join(inner)
+    if not 2 <= len(name) <= 4 or not all(_HANZI.match(ch) for ch in name):
+        return False
+    compound = name[:2] in surnames()
+    if len(name) == 4 and not compound:
+        return False
+    if not compound and name[0] not in surnames():
+        return False
+    given = name[2:] if compound else name[1:]
+    if not given or any(ch in _NOT_IN_GIVEN_NAME for ch in given):
+        return False
+    if any(title in name for title in titles()):
+        return False
+    if _is_common_word(name, _COMMON_WORD_FREQ):
+        return False
+    # 单位有, 国家标: a very common word cannot open a three-character name.
+    return compound or len(name) < 3 or not _is_common_word(name[:2], _COMMON_PREFIX_FREQ)
+
+
+def _is_common_word(word: str, min_freq: int) -> bool:
+    freq, tags = _dictionary()
+    tag = tags.get(word) or segmenter().user_word_tag_tab.get(word)
+    return bool(tag) and not tag.startswith("nr") and freq.get(word, 0) >= min_freq
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    from pipeline.resolve import known_people
+
+    return known_hanzi_people(known_people)
+
+
+def name_length_at(text: str, pos: int) -> int:
+    """Length of the name starting at text[pos] (0 when none): 2, 3, 4, or 3 for "肖 捷"."""
+    for length in (4, 3, 2):
+        if text[pos:pos + length] in known_names():
+            return length
+    if (text[pos + 1:pos + 2] == " " and is_name(text[pos:pos + 3])
+            and not _HANZI.match(text[pos + 3:pos + 4] or " ")):
+        return 3
+    if pos + 4 <= len(text) and is_name(text[pos:pos + 4]) and text[pos:pos + 2] in surnames():
+        return 4
+    two = pos + 2 <= len(text) and is_name(text[pos:pos + 2])
+    three = pos + 3 <= len(text) and is_name(text[pos:pos + 3])
+    if three and text[pos + 2] not in _FOLLOWS_NAME:
+        if not two or not _HANZI.match(text[pos + 3:pos + 4] or " "):
+            return 3
+        return _jieba_name_length(text[pos:pos + 8]) or 3
+    return 2 if two else 0
+
+
+def _jieba_name_length(window: str) -> int:
+    first = next(iter(pos_segmenter().cut(window)), None)
+    if first and first.flag.startswith("nr") and len(first.word) in (2, 3):
+        return len(first.word)
+    return 0
+
+
+def ends_with_post(phrase: str) -> bool:
+    phrase = phrase.rstrip("、 ")
+    return not phrase or any(phrase.endswith(title) for title in titles())
+
+
+def names_forward(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """Names listed from `pos`: "[post] NAME (、|和 [post] NAME)*", stopping at anything else."""
+    found: list[tuple[int, int]] = []
+    while pos < end:
+        start = _name_after_post(text, pos, end)
+        if start is None:
+            break
+        length = name_length_at(text, start)
+        found.append((start, start + length))
+        pos = start + length
+        bracket = _BRACKETED_POST.match(text, pos)
+        pos = bracket.end() if bracket else pos
+        separator = next((s for s in _LIST_SEPARATORS if text.startswith(s, pos)), None)
+        if separator is None:
+            break
+        pos += len(separator)
+    return found
+
+
+def _name_after_post(text: str, pos: int, end: int) -> int | None:
+    limit = min(end, pos + _MAX_POST)
+    for start in range(pos, limit):
+        if text[start] in ",，。;；:：\n!?！？":
+            return None
+        prefix = text[pos:start]
+        if any(ch.isspace() for ch in prefix):
+            return None
+        if name_length_at(text, start) and ends_with_post(prefix) and not _ROLE_IN_POST.search(prefix):
+            return start
+    return None
+
+
+def names_backward(text: str, end: int, start: int) -> list[tuple[int, int]]:
+    """Names written just before `end` (a verb such as 任): "A、B都曾" -> [A, B]."""
+    end = _strip_adverbs(text, end, start)
+    found: list[tuple[int, int]] = []
+    while end > start:
+        span = _name_ending_at(text, end, start)
+        if span is None:
+            break
+        found.insert(0, span)
+        end = span[0]
+        separator = next((s for s in _LIST_SEPARATORS if text.endswith(s, start, end)), None)
+        if separator is None:
+            break
+        end -= len(separator)
+    return found
+
+
+def _strip_adverbs(text: str, end: int, start: int) -> int:
+    stripped = True
+    while stripped:
+        stripped = False
+        for adverb in _ADVERBS:
+            if end - len(adverb) >= start and text.endswith(adverb, start, end):
+                end -= len(adverb)
+                stripped = True
+    return end
+
+
+def _name_ending_at(text: str, end: int, start: int) -> tuple[int, int] | None:
+    for length in (3, 2, 4):
+        begin = end - length
+        if begin < start or not is_name(text[begin:end]):
+            continue
+        before = text[begin - 1] if begin > start else " "
+        if (not _HANZI.match(before) or before in _OPENS_NAME or ends_with_post(text[max(start, begin - 12):begin])
+                or text.endswith(_LIST_SEPARATORS, start, begin)):
+            if name_length_at(text, begin) in (length, 0) or text[begin:end] in known_names():
+                return begin, end
+    return None

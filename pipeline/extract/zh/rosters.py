@@ -1,0 +1,141 @@
+"""Notice-style rosters: a role header ("组 长:", "副组长 |", "成员:") and the names after it,
+on the same line or on the following lines, until the next header or a line that is not a
+roster line. Posts written after a name ("肖 捷 国务院副秘书长", "王勇(国务委员)") are skipped.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extract.zh.facts import CONFIDENCE, ZhFact, doc_text, group_before, group_starting_at
+from pipeline.extract.zh.lexicon import RoleHeader, role_headers, titles
+from pipeline.extract.zh.person_names import is_name, name_length_at
+from pipeline.extract.zh.segments import line_spans
+
+_ENTRY = re.compile(r"[^\s、,，;；。|()（）]+")
+_SEGMENT = re.compile(r"[^;；]+")
+_PAREN = re.compile(r"[(（][^()（）\n]*[)）]")
+_SENTENCE_PUNCT = re.compile(r"[。,，！？!?]")
+_NUMBERING = r"(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?"
+_ORG_STARTS = ("国务院", "中央", "中共", "全国", "国家", "省", "市", "县", "区", "自治区", "团", "军委")
+_MAX_CONTINUATION = 60  # a longer line is prose, not "name  post"
+
+
+@lru_cache(maxsize=1)
+def _header_pattern() -> tuple[re.Pattern, dict[str, RoleHeader]]:
+    by_text = {h.header: h for h in role_headers()}
+    alternatives = "|".join(r"\s*".join(map(re.escape, h.header)) for h in role_headers())
+    pattern = re.compile(rf"^{_NUMBERING}(?P<header>{alternatives})\s*(?:[:：|]|\s+|$)\s*")
+    return pattern, by_text
+
+
+def roster_header(line: str) -> tuple[RoleHeader, int] | None:
+    """The role header opening `line` and where the text after it begins."""
+    pattern, by_text = _header_pattern()
+    match = pattern.match(line)
+    if not match:
+        return None
+    return by_text["".join(match["header"].split())], match.end()
+
+
+def _post_like(rest: str) -> bool:
+    return rest.startswith(_ORG_STARTS) or any(title in rest for title in titles())
+
+
+def roster_names(text: str, start: int, end: int, at_line_start: bool) -> list[tuple[int, int]]:
+    """Names in text[start:end]; posts after them (spaced or in brackets) are skipped."""
+    masked = _PAREN.sub(lambda m: " " * len(m.group()), text[start:end])
+    entries = [(start + m.start(), start + m.end()) for m in _ENTRY.finditer(masked)]
+    names: list[tuple[int, int]] = []
+    i = 0
+    while i < len(entries):
+        s, e = entries[i]
+        nxt = entries[i + 1] if i + 1 < len(entries) else None
+        if e - s == 1 and nxt and nxt[1] - nxt[0] == 1 and text[e:nxt[0]].isspace() \
+                and is_name(text[s] + " " + text[nxt[0]]):
+            names.append((s, nxt[1]))  # padded two-character name: "肖 捷"
+            i += 2
+            continue
+        length = 0 if is_name(text[s:e]) else name_length_at(text, s)
+        if not length:
+            if is_name(text[s:e]):
+                names.append((s, e))
+            elif not names and at_line_start and not _post_like(text[s:e]):
+                return []  # a continuation line opens with a name (or a post before it)
+        elif not names and length < e - s and _post_like(text[s + length:e]):
+            names.append((s, s + length))
+        elif not names and at_line_start and not _post_like(text[s:e]):
+            return []
+        i += 1
+    return names
+
+
+def _role_in(text: str, header: RoleHeader, group) -> str | None:
+    """Under a "X领导小组办公室" heading, 主任 is the office director and other posts are not ours."""
+    if text.startswith("办公室", group.end) and not header.header.startswith("办公室"):
+        return "office_director" if header.header == "主任" else None
+    return header.role_for(group.kind)
+
+
+def _segments(text: str):
+    """Non-blank lines, cut again at semicolons ("组长：张三；副组长：李四、王五")."""
+    for start, end in line_spans(text):
+        for match in _SEGMENT.finditer(text, start, end):
+            left = match.start() + len(match.group()) - len(match.group().lstrip())
+            right = match.end() - len(match.group()) + len(match.group().rstrip())
+            if right > left:
+                yield left, right
+
+
+class RosterReader:
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        facts = doc._.zh_facts if doc._.zh_facts is not None else []
+        active: tuple[str | None, tuple[int, int]] | None = None  # (role, group) of the open list
+        pending_header: int | None = None  # a header alone on its line: evidence starts there
+        for start, end in _segments(text):
+            line_from = start
+            named = group_starting_at(doc, start)
+            if named and roster_header(text[named.end:end]):
+                line_from = named.end
+            found = roster_header(text[line_from:end])
+            if found:
+                header, after = found
+                group = named or group_before(doc, start)
+                active = (_role_in(text, header, group), group.target) if group else None
+                body = line_from + after
+                names = roster_names(text, body, end, at_line_start=False)
+                pending_header = start if not names else None
+                self._add(facts, active, names, (start, end), text)
+                continue
+            if active is None:
+                continue
+            if len(text[start:end]) > _MAX_CONTINUATION or _SENTENCE_PUNCT.search(text[start:end]):
+                active = None
+                continue
+            names = roster_names(text, start, end, at_line_start=True)
+            if not names:
+                active = None
+                continue
+            evidence = (pending_header if pending_header is not None else start, end)
+            pending_header = None
+            self._add(facts, active, names, evidence, text)
+        doc._.zh_facts = facts
+        return doc
+
+    @staticmethod
+    def _add(facts: list, active, names, evidence: tuple[int, int], text: str) -> None:
+        if not active or active[0] is None:
+            return
+        role, group = active
+        confidence = CONFIDENCE["infobox" if "|" in text[evidence[0]:evidence[1]] else "roster"]
+        for name in names:
+            facts.append(ZhFact("membership", group, evidence, confidence, role=role, person=name))
+
+
+@Language.factory("zh_rosters")
+def make_roster_reader(nlp: Language, name: str) -> RosterReader:
+    return RosterReader()
