@@ -64,37 +64,94 @@ def ingest(inputs: list[str] = typer.Argument(..., help="Files, directories or h
         raise typer.Exit(1)
 
 
+EXPORT_FORMATS = ("jsonl", "csv", "parquet", "ftm", "gexf")
+
+
 @app.command()
-def export(fmt: str = typer.Option("jsonl", "--format", help="jsonl or csv."),
-           out: Path = typer.Option(..., "--out", help="File to write."),
+def export(fmt: str = typer.Option("jsonl", "--format", help=", ".join(EXPORT_FORMATS) + "."),
+           out: Path = typer.Option(..., "--out", help="File to write (a manifest goes beside it)."),
            status: str = typer.Option("accepted", help="accepted, pending, rejected or all."),
+           tenures: bool = typer.Option(False, "--tenures",
+                                        help="One row per tenure (person, role, body lineage) "
+                                             "instead of one per fact."),
            db: str = DbOption):
-    """Write stored facts as JSONL (the scorer's record format) or CSV."""
+    """Write stored facts (or tenures) as JSONL (the scorer's record format), CSV, Parquet,
+    FollowTheMoney entities or GEXF, with OUT.manifest.json beside the file."""
     from pipeline.export import export as run_export
     from pipeline.store import open_store
 
-    if fmt not in ("jsonl", "csv"):
-        err.print(f"error: unknown format {fmt!r} (use jsonl or csv)")
+    if fmt not in EXPORT_FORMATS:
+        err.print(f"error: unknown format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
         raise typer.Exit(2)
     if status not in ("accepted", "pending", "rejected", "all"):
         err.print(f"error: unknown status {status!r}")
         raise typer.Exit(2)
-    n = run_export(open_store(db), fmt, out, status=status)
-    console.print(f"wrote {n} {status} facts to {out}")
+    store = open_store(db)
+    if tenures:
+        from pipeline.tenures import infer_ends
+
+        new_ends = infer_ends(store)
+        if new_ends:
+            err.print(f"{new_ends} new inferred end dates await review")
+    n = run_export(store, fmt, out, status=status, tenures=tenures)
+    console.print(f"wrote {n} {'tenures from ' if tenures else ''}{status} facts to {out}"
+                  f" (manifest {out}.manifest.json)")
+
+
+@app.command()
+def plot(what: str = typer.Argument(..., help="group or person."),
+         name: str = typer.Argument(..., help="A name in any script, an alias or an abbreviation."),
+         out: Path = typer.Option(..., "--out", help="Picture to write: .png or .svg."),
+         status: str = typer.Option("accepted", help="Facts to draw from: accepted, pending, "
+                                                      "rejected or all."),
+         db: str = DbOption):
+    """Draw a timeline of a body's leadership or of a person's roles."""
+    from pipeline.plot import PlotError, timeline
+    from pipeline.store import open_store
+
+    if what not in ("group", "person"):
+        err.print(f"error: plot group NAME or plot person NAME, not {what!r}")
+        raise typer.Exit(2)
+    if out.suffix.lower() not in (".png", ".svg"):
+        err.print(f"error: {out}: the picture must be .png or .svg")
+        raise typer.Exit(2)
+    try:
+        picture = timeline(open_store(db), what, name, fmt=out.suffix[1:].lower(), status=status)
+    except PlotError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(1)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(picture)
+    console.print(f"wrote {out}")
 
 
 @app.command()
 def evaluate(gold: Path = typer.Option(..., "--gold", help="Directory of NNN.txt + NNN.gold.json."),
              as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
              floors: Optional[Path] = typer.Option(None, help="JSON of minimum figures; exit 1 below them."),
-             errors: bool = typer.Option(False, help="Also list misses and false positives.")):
+             errors: bool = typer.Option(False, help="Also list misses and false positives."),
+             via: str = typer.Option("text", "--via",
+                                     help="How the gold texts reach lsg: text (files), html (web "
+                                          "pages in their sites' charsets), feed (an RSS feed of "
+                                          "those pages) or pdf (two-column reports).")):
     """Run the whole pipeline over gold texts and print P/R/F1 per language and role."""
     from pipeline.quality import below_floors, run_evaluation
+    from pipeline.renditions import VIAS
+    from pipeline.renditions.pdf_report import FontMissing
 
     if not gold.is_dir():
         err.print(f"error: {gold}: not a directory")
         raise typer.Exit(2)
-    report = run_evaluation(gold)
+    if via not in VIAS:
+        err.print(f"error: unknown --via {via!r} (use {', '.join(VIAS)})")
+        raise typer.Exit(2)
+    note = lambda message: err.print(f"[yellow]note[/yellow]: {message}", highlight=False,  # noqa: E731
+                                     soft_wrap=True)
+    try:
+        report = run_evaluation(gold, via=via, on_note=note)
+    except FontMissing as exc:
+        err.print(f"error: {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
     if as_json:
         print(json.dumps(report.as_dict(), indent=2))
     else:
@@ -164,3 +221,5 @@ def review(db: str = DbOption, host: str = typer.Option("127.0.0.1"), port: int 
 
 def main() -> None:  # pragma: no cover
     app(sys.argv[1:])
+
+from pipeline.cli_sources import register; register(app)  # noqa: E402,E702  (run, sources, serve, reextract)

@@ -26,7 +26,7 @@ TRIES = 3
 MAX_RETRY_WAIT = 60.0  # a server asking for longer than this is not worth waiting for
 
 
-class _Retryable(Exception):
+class Retryable(Exception):
     """A failure worth another try; `reason` is reported if the tries run out."""
 
     def __init__(self, reason: str, retry_after: float | None = None):
@@ -55,10 +55,10 @@ def fetch_url(url: str, client: httpx.Client | None = None, *, timeout: float = 
         for attempt in range(TRIES):
             try:
                 return _get(client, url, headers, timeout, max_redirects, max_bytes)
-            except _Retryable as failure:
+            except Retryable as failure:
                 if attempt == TRIES - 1:
                     raise InputError(url, failure.reason) from None
-                sleep(_backoff(attempt, failure.retry_after))
+                sleep(backoff_seconds(attempt, failure.retry_after))
     finally:
         if own_client:
             client.close()
@@ -81,13 +81,13 @@ def _get(client: httpx.Client, url: str, headers: dict[str, str], timeout: float
                     continue
                 return _read(url, str(response.url), response, timeout, max_bytes)
         except httpx.TimeoutException:
-            raise _Retryable(f"timed out after {timeout:g} s") from None
+            raise Retryable(f"timed out after {timeout:g} s") from None
         except httpx.ConnectError as exc:
             if isinstance(exc.__cause__, ConnectionRefusedError) or "refused" in str(exc).lower():
                 raise InputError(url, "connection refused") from None
-            raise _Retryable(f"connection failed: {exc}") from None
+            raise Retryable(f"connection failed: {exc}") from None
         except httpx.RemoteProtocolError:
-            raise _Retryable("truncated response: connection closed before the end") from None
+            raise Retryable("truncated response: connection closed before the end") from None
         except httpx.InvalidURL as exc:
             raise InputError(url, f"invalid URL: {exc}") from None
     raise InputError(url, "too many redirects")
@@ -97,9 +97,9 @@ def _read(url: str, final_url: str, response: httpx.Response, timeout: float,
           max_bytes: int) -> RawDocument:
     status = response.status_code
     if status == 429 or status >= 500:
-        raise _Retryable(_status_reason(status), _retry_after(response.headers.get("Retry-After")))
+        raise Retryable(status_reason(status), retry_after_seconds(response.headers.get("Retry-After")))
     if status >= 400:
-        raise InputError(url, _status_reason(status))
+        raise InputError(url, status_reason(status))
     etag = response.headers.get("ETag")
     last_modified = response.headers.get("Last-Modified")
     now = datetime.now(timezone.utc)
@@ -117,22 +117,22 @@ def _read(url: str, final_url: str, response: httpx.Response, timeout: float,
         if size > max_bytes:
             raise InputError(url, too_large)
         if time.monotonic() > deadline:
-            raise _Retryable(f"timed out after {timeout:g} s")
+            raise Retryable(f"timed out after {timeout:g} s")
         chunks.append(chunk)
-    media_type, charset = _content_type(response.headers.get("Content-Type"))
+    media_type, charset = parse_content_type(response.headers.get("Content-Type"))
     return RawDocument(origin=final_url, content=b"".join(chunks), media_type=media_type,
                        charset=charset, status=status, etag=etag, last_modified=last_modified,
                        fetched_at=now)
 
 
-def _status_reason(status: int) -> str:
+def status_reason(status: int) -> str:
     try:
         return f"HTTP {status} {HTTPStatus(status).phrase}"
     except ValueError:
         return f"HTTP {status}"
 
 
-def _content_type(header: str | None) -> tuple[str | None, str | None]:
+def parse_content_type(header: str | None) -> tuple[str | None, str | None]:
     if not header:
         return None, None
     message = email.message.Message()
@@ -141,7 +141,7 @@ def _content_type(header: str | None) -> tuple[str | None, str | None]:
     return message.get_content_type(), charset.strip().lower() if isinstance(charset, str) else None
 
 
-def _retry_after(value: str | None) -> float | None:
+def retry_after_seconds(value: str | None) -> float | None:
     """Retry-After is either delta-seconds or an HTTP date."""
     if not value:
         return None
@@ -157,7 +157,7 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
 
 
-def _backoff(attempt: int, retry_after: float | None) -> float:
+def backoff_seconds(attempt: int, retry_after: float | None) -> float:
     # Jitter keeps several workers from retrying a struggling server in lockstep.
     wait = 2.0 ** attempt + random.uniform(0, 1)
     if retry_after is not None:

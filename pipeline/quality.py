@@ -1,27 +1,54 @@
-"""`lsg evaluate`: ingest gold texts into a temporary store, export, score, compare with floors."""
+"""`lsg evaluate`: ingest gold texts into a temporary store, export, score, compare with floors.
+
+The gold texts can be fed as they are or rendered first (web pages, a feed of them, PDF
+reports: pipeline/renditions), so each way documents reach lsg is measured the same way.
+"""
 from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.evaluate import Report, load_gold, score
 from pipeline.export import export
 from pipeline.ingest import ingest
+from pipeline.renditions import rendition
 from pipeline.store import open_store
 
+Note = Callable[[str], None]
 
-def run_evaluation(gold_dir: Path, progress=None) -> Report:
-    """Score what the whole pipeline (parse, extract, store, export) makes of the gold texts."""
+
+def run_evaluation(gold_dir: Path, progress=None, via: str = "text",
+                   on_note: Note | None = None) -> Report:
+    """Score what the whole pipeline (fetch, parse, extract, store, export) makes of the gold
+    texts reaching it `via` text files, HTML pages, an RSS feed of those pages, or PDFs."""
+    note = on_note or (lambda message: None)
     gold = load_gold(gold_dir)
-    texts = [str(Path(gold_dir) / f"{doc_id}.txt") for doc_id in gold]
     with tempfile.TemporaryDirectory(prefix="lsg-eval-") as tmp:
         store = open_store(Path(tmp) / "eval.sqlite")
-        ingest(texts, store, source="gold", progress=progress)
+        with rendition(via, gold_dir, list(gold), Path(tmp)) as rendered:
+            for message in rendered.notes:
+                note(message)
+            outcomes = ingest(rendered.inputs, store, source="gold", progress=progress)
+            if rendered.feed_url and not any(o.origin != rendered.feed_url for o in outcomes):
+                outcomes = _ingest_feed_items(rendered.feed_url, store, progress, note)
+        for outcome in outcomes:
+            if outcome.status == "failed":
+                note(f"{outcome.origin}: failed: {outcome.reason}")
         out = Path(tmp) / "facts.jsonl"
         export(store, "jsonl", out, status="all")
         records = [json.loads(line) for line in out.read_text("utf-8").splitlines() if line.strip()]
     return score(records, gold)
+
+
+def _ingest_feed_items(feed_url: str, store, progress, note: Note) -> list:
+    """Ingest what a feed lists when `ingest` took the feed for a document of its own."""
+    from pipeline.renditions.feed import item_links
+
+    links = item_links(feed_url)
+    note(f"ingest did not expand the feed; ingested its {len(links)} item links instead")
+    return ingest(links, store, source="gold", progress=progress)
 
 
 def below_floors(report: Report, floors: dict[str, float]) -> list[str]:

@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from pipeline import resolve
 from pipeline.store import Store
-from pipeline.store.datasets import iter_dataset_rows
+from pipeline.store.datasets import entity_views, iter_dataset_rows
+from pipeline.store.models import GroupEntity
 from pipeline.store.proposals import (InferredEnd, document_origins, sync_inferred_ends,
                                        tenure_ends)
 
@@ -38,7 +39,7 @@ def later(a: str, b: str) -> bool:
 @dataclass
 class Tenure:
     lineage: str
-    person: dict  # entity view (pipeline.store.datasets.entity_view)
+    person: dict  # entity view (pipeline.store.datasets.entity_views)
     role: str
     bodies: list[dict] = field(default_factory=list)  # entity views, in order of first statement
     start: str | None = None
@@ -99,7 +100,7 @@ def gazetteer_lineages() -> dict[str, str]:
     return first
 
 
-class _Lineages:
+class Lineages:
     """Lineage of a stored body: its gazetteer lineage, joined through stored rename events."""
 
     def __init__(self) -> None:
@@ -123,22 +124,39 @@ class _Lineages:
             self.parent[new_root] = old_root  # the lineage is named after its first body
 
 
-def collect(store: Store, status: str = "accepted") -> tuple[list[Tenure], dict]:
-    """Tenures from facts with `status` ("active" = accepted or pending), and rosters by lineage.
-
-    Rosters: lineage -> {document_id: (date, {(person key, role)}, {roles})}.
-    """
-    lineages, memberships = _Lineages(), []
+def lineages(store: Store, status: str = "accepted") -> Lineages:
+    """Lineages joined through the stored "renamed" events among facts with `status`."""
+    found = Lineages()
     with store.session() as s:
-        for row in iter_dataset_rows(s, status):
-            if row["kind"] == "membership":
-                memberships.append(row)
-            elif row["event"] == "renamed" and row["to_group"]:
-                lineages.renamed(row["group"], row["to_group"])
+        for row in iter_dataset_rows(s, status, kind="event"):
+            if row["event"] == "renamed" and row["to_group"]:
+                found.renamed(row["group"], row["to_group"])
+    return found
+
+
+def lineage_group_ids(store: Store, group_id: int, status: str = "accepted") -> set[int]:
+    """Stored bodies in the lineage of body `group_id` (after merges): itself, its old and new names."""
+    joined = lineages(store, status)
+    with store.session() as s:
+        groups = entity_views(s, GroupEntity)  # every id, merged ones mapped to their live body
+    target = joined.of(groups[group_id]) if group_id in groups else None
+    return {i for i, g in groups.items() if target is not None and joined.of(g) == target}
+
+
+def collect(store: Store, status: str = "accepted", group_ids: set[int] | None = None,
+            person_id: int | None = None) -> tuple[list[Tenure], dict]:
+    """Tenures from facts with `status` ("active" = accepted or pending), optionally only in
+    `group_ids` or of `person_id`, and rosters by lineage:
+    lineage -> {document_id: (date, {(person key, role)}, {roles})}.
+    """
+    joined = lineages(store, status)
+    with store.session() as s:
+        memberships = list(iter_dataset_rows(s, status, kind="membership", group_ids=group_ids,
+                                             person_id=person_id))
     tenures: dict[tuple, Tenure] = {}
     rosters: dict[str, dict] = defaultdict(dict)
     for row in sorted(memberships, key=lambda r: (r["document_published"] or "9999", r["fact_id"])):
-        lineage, person, role = lineages.of(row["group"]), row["person"], row["role"]
+        lineage, person, role = joined.of(row["group"]), row["person"], row["role"]
         tenure = tenures.get((lineage, person["key"], role))
         if tenure is None:
             tenure = tenures[(lineage, person["key"], role)] = Tenure(lineage, person, role)
@@ -175,9 +193,11 @@ def infer_ends(store: Store) -> int:
     return sync_inferred_ends(store, inferred_ends(*collect(store, "active")))
 
 
-def tenures(store: Store, status: str = "accepted") -> list[Tenure]:
-    """Tenures from facts with `status`, with saved end dates (rejected ones left out), by start."""
-    found, _ = collect(store, status)
+def tenures(store: Store, status: str = "accepted", group_ids: set[int] | None = None,
+            person_id: int | None = None) -> list[Tenure]:
+    """Tenures from facts with `status` (optionally only in `group_ids` or of `person_id`), with
+    saved end dates (rejected ones left out), by start."""
+    found, _ = collect(store, status, group_ids, person_id)
     ends = {(e.lineage, e.person_id, e.role): e for e in tenure_ends(store)
             if e.end_status != "rejected"}
     origins = document_origins(store, {e.roster_document_id for e in ends.values()})

@@ -40,6 +40,8 @@ class TestHTTPServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[SeenRequest] = []
+        self.in_flight = 0
+        self.max_in_flight = 0  # most requests being answered at once (concurrency limits)
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
         self._server.daemon_threads = True
@@ -77,6 +79,15 @@ class TestHTTPServer:
         with self._lock:
             self.requests.append(SeenRequest(path, headers))
 
+    def _enter(self) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+
+    def _leave(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
+
 
 def _make_handler(server: TestHTTPServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
@@ -86,6 +97,13 @@ def _make_handler(server: TestHTTPServer) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_GET(self) -> None:
+            server._enter()
+            try:
+                self._answer()
+            finally:
+                server._leave()
+
+        def _answer(self) -> None:
             path = self.path.split("?", 1)[0]
             server._record(path, {k.lower(): v for k, v in self.headers.items()})
             route, failure = server._next_answer(path)

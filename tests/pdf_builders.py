@@ -210,3 +210,74 @@ def three_columns(columns: list[list[str]]) -> bytes:
     for n, lines in enumerate(columns):
         _column(pdf, 40 + n * 180, 100, [lines])
     return bytes(pdf.output())
+
+
+class _RunningReport(FPDF):
+    """Small running head and page number on every page, as typeset reports have."""
+
+    def header(self) -> None:
+        self.set_font("Helvetica", size=7)
+        self.set_xy(50, 30)
+        self.cell(300, 9, "The Party and the State, 2014")
+
+    def footer(self) -> None:
+        self.set_font("Helvetica", size=7)
+        self.set_xy(0, self.h - 40)
+        self.cell(self.w, 9, str(self.page_no()), align="C")
+
+
+def justified_report(pages: list[list[list[str]]], title: str | None = None, ncols: int = 2,
+                     top: float = 70) -> bytes:
+    """Per page, blocks of lines typeset in justified columns (fpdf2 wraps long lines
+    itself) under a small running head: every line of a block is its own line, blocks are a
+    paragraph apart, and the body starts `top` points from the top of the page."""
+    pdf = _RunningReport(unit="pt", format="A4")
+    pdf.set_margins(50, top, 50)
+    pdf.set_auto_page_break(False)
+    for number, blocks in enumerate(pages):
+        pdf.add_page()
+        pdf.set_xy(50, top)
+        if title and number == 0:
+            pdf.set_font("Helvetica", size=16)
+            pdf.multi_cell(0, 20, title, align="L")
+            pdf.ln(8)
+        pdf.set_font("Helvetica", size=10)
+        with pdf.text_columns(ncols=ncols, gutter=18, text_align="J", line_height=1.3,
+                              balance=True) as columns:
+            for block in blocks:
+                for n, line in enumerate(block):
+                    with columns.paragraph(bottom_margin=8 if n == len(block) - 1 else 0) as p:
+                        p.write(line)
+    return bytes(pdf.output())
+
+
+def table_between_columns(before: list[list[str]], rows: list[tuple[str, str]],
+                          after: list[list[str]]) -> bytes:
+    """Justified two-column text, a full-width two-column table (label, value; long values
+    wrap inside their cell), then two-column text again: an overview table in a report."""
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_margins(50, 60, 50)
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+
+    def columns(blocks: list[list[str]]) -> None:
+        with pdf.text_columns(ncols=2, gutter=18, text_align="J", line_height=1.3,
+                              balance=True) as text:
+            for block in blocks:
+                for n, line in enumerate(block):
+                    with text.paragraph(bottom_margin=8 if n == len(block) - 1 else 0) as p:
+                        p.write(line)
+
+    columns(before)
+    pdf.ln(6)
+    with pdf.table(col_widths=(1, 2), first_row_as_headings=False, text_align="LEFT",
+                   v_align="TOP", borders_layout="HORIZONTAL_LINES", line_height=14,
+                   padding=2) as table:
+        for label, value in rows:
+            row = table.row()
+            row.cell(label)
+            row.cell(value)
+    pdf.ln(8)
+    columns(after)
+    return bytes(pdf.output())

@@ -25,7 +25,8 @@ def _run(text: str, published: str | None = None):
 
 
 def _roles(extraction) -> set[tuple[str, str, str]]:
-    return {(f.group.name_zh, f.person.name_zh, f.role) for f in extraction.facts if isinstance(f, Membership)}
+    return {(f.group.name_zh, f.person.name_zh, f.role)
+            for f in extraction.facts if isinstance(f, Membership)}
 
 
 def _events(extraction) -> set[tuple]:
@@ -193,3 +194,54 @@ def test_documents_come_back_in_order():
     results = list(extract_chinese(docs))
     assert len(results) == 3
     assert results[0].facts and not results[1].facts and results[2].facts
+
+
+def test_group_introduced_by_its_leaders():
+    text = "2020年1月25日，中央决定成立以李克强为组长、王沪宁为副组长的中央应对新型冠状病毒感染肺炎疫情工作领导小组。"
+    _, extraction = _run(text)
+    group = "中央应对新型冠状病毒感染肺炎疫情工作领导小组"
+    assert _roles(extraction) == {(group, "李克强", "leader"), (group, "王沪宁", "deputy_leader")}
+    assert _events(extraction) == {(group, "established", "2020-01-25", None)}
+
+
+def test_posts_before_the_name_and_a_chair_of_a_meeting():
+    text = ("市应急管理委员会组成人员\n主任：\n市委副书记、市长 周建国\n副主任：\n副市长 吴有为\n\n"
+            "会议由国务院扶贫开发领导小组副组长、国务院副秘书长丁学东主持。")
+    _, extraction = _run(text)
+    assert _roles(extraction) == {("市应急管理委员会", "周建国", "leader"),
+                                  ("市应急管理委员会", "吴有为", "deputy_leader"),
+                                  ("国务院扶贫开发领导小组", "丁学东", "deputy_leader")}
+
+
+def test_attachment_roster_and_issuing_date_under_the_issuer():
+    text = ("国务院办公厅关于成立国务院测试工作领导小组的通知\n经国务院同意，决定成立国务院测试工作领导小组。"
+            "组成人员名单见附件。\n\n国务院办公厅\n2019年5月27日\n\n附件\n国务院测试工作领导小组组成人员名单\n"
+            "组　长：胡春华　国务院副总理\n成　员：\n（按姓氏笔画排序）\n张国清 某部副部长\n")
+    _, extraction = _run(text)
+    group = "国务院测试工作领导小组"
+    assert _roles(extraction) == {(group, "胡春华", "leader"), (group, "张国清", "member")}
+    assert _events(extraction) == {(group, "established", "2019-05-27", None)}
+
+
+def test_day_only_date_and_bare_group_skips_other_offices():
+    text = ("2019年03月01日 来源：新华网\n中共中央政治局常委、国务院副总理韩正1日在京主持召开粤港澳大湾区建设领导小组"
+            "全体会议。粤港澳大湾区建设领导小组副组长、国务院港澳事务办公室主任夏宝龙，领导小组成员、广东省委书记李希参加会议。")
+    _, extraction = _run(text, published="2019-03-01")
+    group = "粤港澳大湾区建设领导小组"
+    assert _roles(extraction) == {(group, "夏宝龙", "deputy_leader"), (group, "李希", "member")}
+    assert _events(extraction) == {(group, "meeting", "2019-03-01", None)}
+
+
+def test_office_director_of_a_commission_office_but_not_of_an_agency():
+    text = "何立峰任中央金融委员会办公室主任。国务院港澳事务办公室主任夏宝龙出席。"
+    _, extraction = _run(text)
+    assert _roles(extraction) == {("中央金融委员会", "何立峰", "office_director")}
+
+
+def test_names_with_posts_between_list_items():
+    text = ("国务院决定成立国务院第七次全国人口普查领导小组。领导小组由国务院副总理胡春华任组长，"
+            "国务院副秘书长丁向阳、统计局局长宁吉喆任副组长，成员由中央宣传部等部门负责同志组成。")
+    _, extraction = _run(text)
+    group = "国务院第七次全国人口普查领导小组"
+    assert _roles(extraction) == {(group, "胡春华", "leader"), (group, "丁向阳", "deputy_leader"),
+                                  (group, "宁吉喆", "deputy_leader")}

@@ -3,11 +3,18 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extract.chinese import extract_chinese
 from pipeline.extract.zh import chinese_pipeline
 from pipeline.extract.zh.dates import chinese_number, find_dates
 from pipeline.extract.zh.normalise import mojibake_reason, simplified_copy
 from pipeline.extract.zh.person_names import is_name, name_length_at, names_backward, names_forward
 from pipeline.extract.zh.rosters import roster_header, roster_names
+from pipeline.records import ParsedDocument
+
+
+def _extract(text: str):
+    doc = ParsedDocument(origin="t.txt", text=text, content_hash="x", media_type="text/plain", lang="zh")
+    return doc, next(extract_chinese([doc]))
 
 
 def test_simplified_copy_keeps_length_and_folds_width():
@@ -107,3 +114,14 @@ def test_two_bodies_joined_by_and_stay_two():
 
 def test_ministries_and_standing_committees_are_not_groups():
     assert _groups("国家发展和改革委员会、全国人大常委会和中央军事委员会") == []
+
+
+def test_roster_lines_cut_at_semicolons_and_numbering():
+    _, extraction = _extract("国务院测试工作领导小组组成人员\n组长：王小川；副组长：赵大海、钱小江\n成员：\n1. 孙立平 某部副部长\n")
+    assert {(f.person.name_zh, f.role) for f in extraction.facts} == {
+        ("王小川", "leader"), ("赵大海", "deputy_leader"), ("钱小江", "deputy_leader"), ("孙立平", "member")}
+
+
+def test_transcribed_names_with_a_middle_dot():
+    _, extraction = _extract("自治区测试工作领导小组\n副组长 | 艾尔肯·吐尼亚孜(自治区副主席) |\n")
+    assert [f.person.name for f in extraction.facts] == ["艾尔肯·吐尼亚孜"]

@@ -158,3 +158,26 @@ def test_page_without_text_is_empty():
 ])
 def test_sniffing_prefers_the_bytes(content, declared, expected):
     assert sniff_media_type(content, declared) == expected
+
+
+def _page(body: str, head: str = "") -> bytes:
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Notice</title>{head}</head>"
+            "<body><nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/about'>About</a>"
+            f"</nav><article>{body}</article><footer>Copyright Example Portal</footer>"
+            "</body></html>").encode("utf-8")
+
+
+def test_short_roster_page_keeps_its_table_rows_and_drops_the_furniture():
+    doc = parse_html_bytes(_page("<h1>Group roster</h1><table><tr><td>Leader</td><td>Wang Ming"
+                                 "</td></tr><tr><td>Deputy</td><td>Li Hua</td></tr></table>"))
+    assert "| Leader | Wang Ming |" in doc.text and "| Deputy | Li Hua |" in doc.text
+    assert "Home" not in doc.text and "Copyright" not in doc.text
+
+
+def test_publication_date_comes_from_page_metadata_not_from_the_prose():
+    prose = ("<p>The office, named for the day it was created, June 10, 1999, reports to the "
+             "leading group. It was reorganised in 2018 and again in 2023 under a new name, "
+             "and its director also serves as a deputy minister of public security.</p>")
+    assert parse_html_bytes(_page(prose)).published is None
+    dated = _page(prose, "<meta property='article:published_time' content='2021-06-03T08:00:00'>")
+    assert parse_html_bytes(dated).published == "2021-06-03"

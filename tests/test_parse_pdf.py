@@ -2,7 +2,8 @@ import pytest
 
 from pipeline.errors import InputError
 from pipeline.parse import parse, parse_file
-from pipeline.parse.pdf_layout import join_line, join_words
+from pipeline.parse.pdf_layout import join_words
+from pipeline.parse.pdf_paragraphs import join_line
 from pipeline.records import RawDocument
 from tests import pdf_builders
 
@@ -182,3 +183,27 @@ def test_chinese_lines_join_without_spaces():
     assert doc.text == ("国务院决定成立全国普查工作领导小组，由国务院副总理担任组长，国家统计局局长担任副组长。"
                         "\n\n领导小组办公室设在国家统计局。")
     assert doc.lang == "zh"
+
+
+BODY = ("The leading small group coordinates the work of many ministries, reviews reports from "
+        "the provinces and sets the agenda for the coming year under the guidance of the Politburo.")
+
+
+def test_body_line_near_the_top_of_a_page_keeps_all_its_words():
+    # The running head "The Party and the State, 2014" shares words with the heading; the
+    # heading sits inside the top tenth of page 2, where running heads are looked for.
+    pages = [[[BODY, BODY]], [["4. Out of the shadows, 2014"], [BODY, BODY]], [[BODY, BODY]]]
+    doc = parse_pdf_bytes(pdf_builders.justified_report(pages, top=62))
+    assert "4. Out of the shadows, 2014" in doc.text.splitlines()
+    assert "The Party and the State" not in doc.text
+
+
+def test_running_head_of_a_one_page_report_is_dropped():
+    doc = parse_pdf_bytes(pdf_builders.justified_report([[[BODY, BODY]]], title="Leading groups"))
+    assert doc.text.startswith("Leading groups\n\n") and "The Party and the State" not in doc.text
+
+
+def test_title_that_the_body_repeats_is_not_a_pull_quote():
+    title = "The leading small group coordinates the work of many ministries"
+    doc = parse_pdf_bytes(pdf_builders.justified_report([[[BODY, BODY]]], title=title))
+    assert doc.text.startswith(title + "\n\n") and doc.title == title

@@ -120,6 +120,9 @@ def test_keyboard_review_edit_and_reload(server, page):
     assert edited.locator(".role").inner_text() == "deputy_leader"
     assert edited.locator(".flag.edited").count() == 1
     page.screenshot(path=str(ARTIFACTS / "review-queue-reloaded.png"), full_page=True)
+    page.goto(f"{base}/facts/{ids[3]}")
+    assert "page 2 names him as deputy" in page.locator("section.history").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "review-fact-history.png"), full_page=True)
 
     from pipeline.store import open_store
     with open_store(db) as store:
@@ -128,6 +131,22 @@ def test_keyboard_review_edit_and_reload(server, page):
         assert store.get_fact(int(ids[3])).role == "deputy_leader"
         assert store.fact_history(int(ids[3]))[-1]["note"] == "page 2 names him as deputy"
     assert page.errors == []
+
+
+def test_moving_past_the_last_card_reloads_a_queue_that_shrank(server, page):
+    base, _ = server
+    page.goto(base + "/")
+    page.wait_for_selector("article.fact.current")
+    first = page.locator("article.fact.current").get_attribute("data-fact-id")
+    page.keyboard.press("a")
+    page.wait_for_selector(f'article[data-fact-id="{first}"].reviewed')
+    for _ in range(page.locator("article.fact").count() - 2):
+        page.keyboard.press("j")
+    with page.expect_navigation():
+        page.keyboard.press("j")
+    page.wait_for_selector("article.fact.current")
+    assert page.locator("article.fact").count() == 7
+    assert page.locator(f'article[data-fact-id="{first}"]').count() == 0
 
 
 def test_hostile_evidence_stays_text_and_never_runs(server, page):

@@ -13,7 +13,7 @@ from sqlmodel import SQLModel, text
 from pipeline.records import (Event, Evidence, Extraction, GroupRef, Membership, Mention,
                               ParsedDocument, PersonRef)
 from pipeline.store import MigrationError, ReviewError, migrate, open_store
-from pipeline.store.migrate import MIGRATIONS_DIR
+from pipeline.store.migrate import MIGRATIONS_DIR, load_migrations
 
 REFORM = GroupRef(name="Central Commission for Comprehensively Deepening Reform",
                   name_zh="中央全面深化改革委员会",
@@ -69,25 +69,29 @@ def fact_id(store, role: str) -> int:
 
 def test_migrations_apply_once_and_are_idempotent(tmp_path):
     db = tmp_path / "lsg.db"
-    assert migrate(db) == [1]
+    released = [(m.version, m.name) for m in load_migrations()]
+    assert migrate(db) == [version for version, _ in released]
     assert migrate(db) == []
     open_store(db).close()
     with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT version, name FROM schema_migrations").fetchall() == [(1, "initial")]
+        assert conn.execute("SELECT version, name FROM schema_migrations").fetchall() == released
+        assert released[0] == (1, "initial")
 
 
 def test_failed_migration_leaves_nothing_behind_and_edits_are_refused(tmp_path):
     migrations = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, migrations)
-    (migrations / "0002_broken.sql").write_text(
+    broken = max(m.version for m in load_migrations()) + 1
+    (migrations / f"{broken:04d}_broken.sql").write_text(
         "CREATE TABLE extra (id INTEGER);\nINSERT INTO nowhere VALUES (1);\n")
     db = tmp_path / "lsg.db"
     with pytest.raises(sqlite3.OperationalError):
         migrate(db, migrations)
     with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT version FROM schema_migrations").fetchall() == [(1,)]
+        applied = [(m.version,) for m in load_migrations()]
+        assert conn.execute("SELECT version FROM schema_migrations").fetchall() == applied
         assert not conn.execute("SELECT name FROM sqlite_master WHERE name = 'extra'").fetchall()
-    (migrations / "0002_broken.sql").unlink()
+    (migrations / f"{broken:04d}_broken.sql").unlink()
     released = (MIGRATIONS_DIR / "0001_initial.sql").read_text()
     (migrations / "0001_initial.sql").write_text(released + "\n-- an afterthought\n")
     with pytest.raises(MigrationError, match="edited"):

@@ -43,35 +43,35 @@ TENURE_SCHEMA = pa.schema([
 ])
 
 
-def fact_row(record: dict) -> dict:
-    """An export record (pipeline.store iter_fact_records) as one FACT_SCHEMA row."""
-    group, person, to_group = (record.get(k) or {} for k in ("group", "person", "to_group"))
-    published = record.get("document_published")
+def fact_row(row: dict) -> dict:
+    """A dataset row (pipeline.store.datasets) as one FACT_SCHEMA row; names as the document wrote
+    them, with the entity's Chinese, canonical and alias forms beside them."""
+    group, person, to_group = row["group"], row["person"] or {}, row["to_group"] or {}
+    published = row["document_published"]
     return {
-        "fact_id": record["fact_id"], "key": record["key"], "kind": record["kind"],
-        "status": record["status"], "document": record["document"],
-        "document_title": record.get("document_title"), "document_published": published,
-        "document_published_precision": precision(published),
-        "group_name": group.get("name"), "group_name_zh": group.get("name_zh"),
-        "group_canonical": group.get("canonical"), "group_kind": group.get("kind"),
-        "group_aliases": group.get("aliases") or [],
-        "person_name": person.get("name"), "person_name_zh": person.get("name_zh"),
-        "person_canonical": person.get("canonical"), "person_aliases": person.get("aliases") or [],
-        "role": record.get("role"), "event": record.get("event"), "date": record.get("date"),
-        "date_precision": record.get("date_precision"), "to_group_name": to_group.get("name"),
-        "evidence": record["evidence"], "evidence_start": record["evidence_start"],
-        "evidence_end": record["evidence_end"], "confidence": record.get("confidence"),
-        "needs_rereview": bool(record.get("needs_rereview")), "edited": bool(record.get("edited")),
-        "extractor_version": record.get("extractor_version"),
+        "fact_id": row["fact_id"], "key": row["key"], "kind": row["kind"], "status": row["status"],
+        "document": row["document"], "document_title": row["document_title"],
+        "document_published": published, "document_published_precision": precision(published),
+        "group_name": group["surface"], "group_name_zh": group["name_zh"],
+        "group_canonical": group["canonical"], "group_kind": group["kind"],
+        "group_aliases": group["aliases"],
+        "person_name": person.get("surface"), "person_name_zh": person.get("name_zh"),
+        "person_canonical": person.get("canonical"), "person_aliases": person.get("aliases", []),
+        "role": row["role"], "event": row["event"], "date": row["date"],
+        "date_precision": row["date_precision"], "to_group_name": to_group.get("surface"),
+        "evidence": row["evidence"], "evidence_start": row["evidence_start"],
+        "evidence_end": row["evidence_end"], "confidence": row["confidence"],
+        "needs_rereview": bool(row["needs_rereview"]), "edited": row["edited"],
+        "extractor_version": row["extractor_version"],
     }
 
 
-def write_facts(records: Iterable[dict], out: Path, tally: Tally) -> dict:
-    def rows():
-        for record in records:
-            tally.saw([record["document"]], [record.get("extractor_version")])
-            yield fact_row(record)
-    return {"facts": _write(rows(), FACT_SCHEMA, out)}
+def write_facts(rows: Iterable[dict], out: Path, tally: Tally) -> dict:
+    def table_rows():
+        for row in rows:
+            tally.saw([row["document"]], [row["extractor_version"]])
+            yield fact_row(row)
+    return {"facts": _write(table_rows(), FACT_SCHEMA, out)}
 
 
 def write_tenures(tenures: Iterable[Tenure], out: Path, tally: Tally) -> dict:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from pipeline.extract.language import detect_language
+from pipeline.parse.language import detect_language
 from pipeline.extract.version import EXTRACTOR_VERSION
 from pipeline.records import Extraction, ParsedDocument
 

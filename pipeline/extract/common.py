@@ -67,7 +67,10 @@ def reflow(text: str) -> Reflowed:
     return Reflowed("".join(out), origin)
 
 
-_EDIT = re.compile(r"\[\d{1,3}\]|(?<=\b(?:1[89]|20)\d\d)\.\d{1,2}(?=\s)|(?<=[A-Za-z)’”'\"])\.\d{1,2}(?=\s|$)|(?<=[.!?][’”'\"])\d{1,2}(?=\s|$)"
+_EDIT = re.compile(r"\[\d{1,3}\]"                                   # "[4]" reference marks
+                   r"|(?<=\b(?:1[89]|20)\d\d)\.\d{1,2}(?=\s)"         # "in 1958.4 The"
+                   r"|(?<=[A-Za-z)’”'\"])\.\d{1,2}(?=\s|$)"             # "Han Zheng.12"
+                   r"|(?<=[.!?][’”'\"])\d{1,2}(?=\s|$)"                  # "purpose.’5"
                    r"|[ \t]*\n[ \t\n]*|[ \t]{2,}")
 
 

@@ -8,7 +8,7 @@ original document text.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
@@ -19,38 +19,42 @@ from pipeline.extract.en.resources import parent_group, person_ref
 from pipeline.extract.version import EXTRACTOR_VERSION
 from pipeline.records import Event, Extraction, GroupRef, Membership, Mention, ParsedDocument
 
-BATCH_SIZE = 16
+BATCH_SIZE = 8
 
 
-def extract_english(docs: list[ParsedDocument], batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
-    """One Extraction per input document, in input order; chunks of all documents share batches."""
+def extract_english(docs: Iterable[ParsedDocument], batch_size: int = BATCH_SIZE) -> Iterator[Extraction]:
+    """One Extraction per input document, in input order. Chunks of all documents share batches;
+    only the documents of the batch in flight are held in memory."""
     nlp = load_nlp()
-    flowed = [reflow(doc.text) for doc in docs]
-    pieces = [(n, offset, text) for n, f in enumerate(flowed) for offset, text in paragraph_chunks(f.text, MAX_CHUNK)]
-    spacy_docs = (_make_doc(nlp, text, docs[n].published) for n, _, text in pieces)
-    current, facts, mentions = 0, {}, []
-    for (n, offset, _), parsed in zip(pieces, nlp.pipe(spacy_docs, batch_size=batch_size)):
-        while n > current:
+    current: int | None = None
+    facts: dict[str, Membership | Event] = {}
+    mentions: list[Mention] = []
+    for parsed, (n, doc, flowed, offset) in nlp.pipe(_chunks(nlp, docs), as_tuples=True, batch_size=batch_size):
+        if current is not None and n != current:
             yield _extraction(facts, mentions)
-            current, facts, mentions = current + 1, {}, []
-        for fact in _facts(parsed, docs[n].text, flowed[n], offset):
+            facts, mentions = {}, []
+        current = n
+        for fact in _facts(parsed, doc.text, flowed, offset):
             kept = facts.get(fact.key)
             if kept is None or fact.confidence > kept.confidence:
                 facts[fact.key] = fact
-        mentions.extend(_mentions(parsed, docs[n].text, flowed[n], offset))
-    while current < len(docs):
+        mentions.extend(_mentions(parsed, doc.text, flowed, offset))
+    if current is not None:
         yield _extraction(facts, mentions)
-        current, facts, mentions = current + 1, {}, []
+
+
+def _chunks(nlp, docs: Iterable[ParsedDocument]) -> Iterator[tuple[Doc, tuple]]:
+    """(spaCy doc, context) per chunk; every document yields at least one chunk, maybe empty."""
+    for n, doc in enumerate(docs):
+        flowed = reflow(doc.text)
+        for offset, text in list(paragraph_chunks(flowed.text, MAX_CHUNK)) or [(0, "")]:
+            spacy_doc = nlp.make_doc(text)
+            spacy_doc.user_data["published"] = doc.published
+            yield spacy_doc, (n, doc, flowed, offset)
 
 
 def _extraction(facts: dict, mentions: list[Mention]) -> Extraction:
     return Extraction(facts=list(facts.values()), mentions=mentions, extractor_version=EXTRACTOR_VERSION)
-
-
-def _make_doc(nlp, text: str, published: str | None) -> Doc:
-    spacy_doc = nlp.make_doc(text)
-    spacy_doc.user_data["published"] = published
-    return spacy_doc
 
 
 def _facts(parsed: Doc, original: str, flowed: Reflowed, offset: int) -> Iterator[Membership | Event]:

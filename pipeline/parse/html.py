@@ -7,12 +7,14 @@ because pages labelled with the narrow name use the wider repertoire all the tim
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import lxml.html
 import trafilatura
+from trafilatura.settings import use_config
 
 from pipeline.errors import InputError
-from pipeline.extract.language import detect_language
+from pipeline.parse.language import detect_language
 from pipeline.parse.dates import find_published
 from pipeline.parse.encoding import DecodeError, charset_warning, codec_for, decode
 from pipeline.parse.text import normalise_newlines
@@ -22,6 +24,8 @@ _META_CHARSET = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
                "ul", "ol", "section", "article", "header", "footer", "blockquote", "pre", "dd", "dt"}
 _DROP_TAGS = ("script", "style", "noscript", "template", "head")
+MIN_MAIN_TEXT_CHARS = 10
+_METADATA_DATES_ONLY = {"extensive_search": False, "original_date": True}
 
 
 def parse_html(raw: RawDocument) -> ParsedDocument:
@@ -31,8 +35,12 @@ def parse_html(raw: RawDocument) -> ParsedDocument:
     except DecodeError as exc:
         raise InputError(raw.origin, exc.reason) from None
     html = _drop_xml_declaration(html)
+    # Only dates the page states as metadata: an extensive search takes dates from the prose
+    # ("set up in June 1999") and turns a bare year into 1 January.
     extracted = trafilatura.bare_extraction(html, include_tables=True, include_comments=False,
-                                            with_metadata=True, output_format="python")
+                                            with_metadata=True, output_format="python",
+                                            date_extraction_params=_METADATA_DATES_ONLY,
+                                            config=_trafilatura_config())
     text = (extracted.text or "").strip() if extracted is not None else ""
     warnings = charset_warning(declared, encoding)
     if not text:
@@ -47,6 +55,16 @@ def parse_html(raw: RawDocument) -> ParsedDocument:
                           media_type="text/html", title=title, lang=detect_language(text),
                           published=date or find_published(text), encoding=encoding,
                           warnings=warnings)
+
+
+@lru_cache(maxsize=1)
+def _trafilatura_config():
+    """Trust the main-text extraction of short pages too: a bare roster notice is a few
+    dozen characters, and below the default 250 trafilatura falls back to the whole page
+    (navigation and all) with table cells torn out of their rows."""
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_MAIN_TEXT_CHARS))
+    return config
 
 
 def meta_charset(content: bytes) -> str | None:

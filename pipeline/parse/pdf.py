@@ -17,10 +17,11 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.errors import InputError
-from pipeline.extract.language import detect_language
+from pipeline.parse.language import detect_language
 from pipeline.parse.dates import find_published
-from pipeline.parse.pdf_layout import (Line, Word, body_font_size, find_gutters, group_lines,
-                                       paragraphs, reading_order)
+from pipeline.parse.pdf_layout import (Line, Word, body_font_size, find_gutters, fits_gutters,
+                                       group_lines, reading_order, usual_gutters)
+from pipeline.parse.pdf_paragraphs import paragraphs
 from pipeline.records import PageSpan, ParsedDocument, RawDocument
 
 PAGE_SEPARATOR = "\n\n"
@@ -44,11 +45,17 @@ def parse_pdf(raw: RawDocument) -> ParsedDocument:
     style = _Style(body_size=body_size, running=_running_lines(pages),
                    body_text=_normalise(" ".join(w["text"] for w in all_words
                                                  if abs(w["size"] - body_size) <= 0.5)))
+    bodies = [_page_body(page, style) for page in pages]
+    gutters = [find_gutters(body, page.width) for page, (body, _) in zip(pages, bodies)]
+    usual = usual_gutters(gutters)
     text, spans, warnings = "", [], []
-    for number, page in enumerate(pages, start=1):
+    for number, (page, (body, notes)) in enumerate(zip(pages, bodies), start=1):
         if not page.words:
             warnings.append(f"page {number}: no text layer")
-        page_text = _page_text(page, style)
+        page_gutters = gutters[number - 1]
+        if not page_gutters and usual and fits_gutters(body, usual):
+            page_gutters = usual  # a short last page shows too little to find its columns
+        page_text = _page_text(body, notes, page_gutters)
         if text:
             text += PAGE_SEPARATOR
         spans.append(PageSpan(number, len(text), len(text) + len(page_text)))
@@ -82,15 +89,21 @@ class _Style:
     running: frozenset
 
 
-def _page_text(page: _Page, style: _Style) -> str:
+def _page_body(page: _Page, style: _Style) -> tuple[list[Word], list[Word]]:
+    """The page's body words and footnote words, without running heads, page numbers, pull
+    quotes and note marks."""
     words = [w for line in page.lines
              if _line_key(line, page.height) not in style.running
              and not _is_page_number(line, page.height)
+             and not _is_masthead(line, page, style.body_size)
              for w in line.words]
     words = _drop_pull_quotes(words, style.body_size, style.body_text)
     words = _drop_note_marks(words, style.body_size)
-    body, notes = _split_footnotes(words, style.body_size)
-    text = paragraphs(reading_order(body, find_gutters(body, page.width)))
+    return _split_footnotes(words, style.body_size)
+
+
+def _page_text(body: list[Word], notes: list[Word], gutters: list[float]) -> str:
+    text = paragraphs(reading_order(body, gutters), gutters)
     if notes:
         text = (text + "\n\n" if text else "") + _footnote_text(notes)
     return text
@@ -164,6 +177,15 @@ def _running_lines(pages: list[_Page]) -> frozenset:
     return frozenset(key for key, count in seen.items() if count >= needed)
 
 
+def _is_masthead(line: Line, page: _Page, body_size: float) -> bool:
+    """A running head set in small type above everything else on the page. Repetition finds
+    running heads in longer documents; this finds them on a one-page report too. The whole
+    line is judged, so a body line near the top of the page keeps all its words."""
+    if line.bottom > MARGIN * page.height or line.size >= body_size * 0.9:
+        return False
+    return all(other.top >= line.top for other in page.lines if other.size >= body_size * 0.9)
+
+
 def _is_page_number(line: Line, height: float) -> bool:
     in_margin = line.top < MARGIN * height or line.bottom > (1 - MARGIN) * height
     return in_margin and bool(_PAGE_NUMBER.match(line.text))
@@ -174,9 +196,13 @@ def _normalise(text: str) -> str:
 
 
 def _drop_pull_quotes(words: list[Word], body_size: float, body_text: str) -> list[Word]:
-    """Blocks of larger type whose wording already appears in the body are pull quotes."""
+    """Blocks of larger type whose wording already appears in the body are pull quotes; a
+    title above all the body text (which the body naturally repeats) is not one."""
     drop: set[int] = set()
+    body_top = min((w["top"] for w in words if abs(w["size"] - body_size) <= 0.5), default=0.0)
     for block in _blocks(group_lines([w for w in words if w["size"] > body_size * 1.15])):
+        if block[-1].bottom <= body_top:
+            continue
         key = _normalise(" ".join(line.text for line in block))
         if len(key) >= 30 and _repeated_share(key, body_text) >= 0.7:
             drop.update(id(w) for line in block for w in line.words)

@@ -1,4 +1,4 @@
-"""Page layout from pdfplumber words: lines, column gutters, reading order, paragraphs.
+"""Page layout from pdfplumber words: lines, column gutters, reading order.
 
 Works on the word dicts of `page.extract_words(extra_attrs=["size"])` (x0, x1, top, bottom,
 text, size) so one pass over the characters serves every decision on the page.
@@ -14,8 +14,8 @@ Word = dict
 
 MIN_GUTTER = 6  # points; narrower white strips are word spaces that happen to line up
 TABLE_GAP = 2.5  # in font sizes; even stretched justified spacing stays well below this
-_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_SENTENCE_END = tuple(".!?。！？:：;；\"”'’)）")
+SPACE_GAP = 0.25  # in font sizes: the narrowest space glyphs; letter spacing stays below it
+CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 class Line:
@@ -58,13 +58,23 @@ class Line:
 
 
 def join_words(words: list[Word]) -> str:
-    """Words of one line, left to right; letter-spaced hanzi are not split by spaces."""
-    text = ""
+    """Words of one line, left to right; letter-spaced hanzi are not split by spaces, but a
+    real space between hanzi ("组长：王明 国务院副总理") is kept: it separates name and title."""
+    text, previous = "", None
     for word in words:
-        if text and not (_CJK.match(text[-1]) and _CJK.match(word["text"][:1])):
+        if text and not (CJK.match(text[-1]) and CJK.match(word["text"][:1])
+                         and not _spaced(previous, word)):
             text += " "
         text += word["text"]
+        previous = word
     return text
+
+
+def _spaced(left: Word | None, right: Word) -> bool:
+    """A gap as wide as a space glyph (a quarter em or more); letter spacing is narrower."""
+    if left is None or "x1" not in left or "size" not in right:
+        return False
+    return right["x0"] - left["x1"] >= SPACE_GAP * right["size"]
 
 
 def group_lines(words: list[Word]) -> list[Line]:
@@ -101,15 +111,76 @@ def find_gutters(words: list[Word], page_width: float) -> list[float]:
     occupied = sorted(c for c in coverage if c)
     # Full-width titles, headings and footnotes cross a gutter; column text never does.
     allowed = max(1, int(0.4 * occupied[len(occupied) // 2]))
+    beside = _lines_beside(words, width)
     runs, start = [], None
     for x in range(int(0.2 * page_width), int(0.8 * page_width) + 1):
-        if coverage[x] <= allowed:
+        # A full-width table above two columns crosses the gutter many times; still, more
+        # lines pass beside it (words left and right, none on it) than cross it.
+        if coverage[x] <= allowed or coverage[x] < beside[x]:
             start = x if start is None else start
         elif start is not None:
             runs.append((start, x))
             start = None
-    runs = [(a, b) for a, b in runs if b - a >= MIN_GUTTER]
+    # A strip that only the lines-beside test lets through must be gutter-wide by itself:
+    # justified text has narrow rivers of aligned word spaces too.
+    runs = [refined for a, b in runs if b - a >= MIN_GUTTER
+            for refined in [_emptiest(coverage, a, b)]
+            if refined[1] - refined[0] >= MIN_GUTTER
+            and (b - a >= 2 * MIN_GUTTER or max(coverage[a:b]) <= allowed)]
     return [(a + b) / 2 for a, b in runs] if _are_columns(words, runs, page_width) else []
+
+
+def usual_gutters(per_page: list[list[float]]) -> list[float]:
+    """The gutters that most pages with columns share (to a few points), or []."""
+    def key(gutters: list[float]) -> tuple[int, ...]:
+        return tuple(round(g / 4) for g in gutters)
+
+    counts = Counter(key(gutters) for gutters in per_page if gutters)
+    if not counts or counts.most_common(1)[0][1] < 2:
+        return []
+    usual = counts.most_common(1)[0][0]
+    return next(gutters for gutters in per_page if gutters and key(gutters) == usual)
+
+
+def fits_gutters(words: list[Word], gutters: list[float]) -> bool:
+    """Whether a page leaves these gutters free: text on every side of them, and few lines
+    (titles, tables) across them."""
+    if not words or any(not column for column in _split_columns(words, gutters)):
+        return False
+    lines = group_lines(words)
+    crossing = sum(1 for line in lines
+                   if any(w["x0"] < g < w["x1"] for w in line.words for g in gutters))
+    return crossing <= len(lines) / 3
+
+
+def _lines_beside(words: list[Word], width: int) -> list[int]:
+    """Per x, how many lines have words on both sides of x and none on it."""
+    beside = [0] * width
+    for line in group_lines(words):
+        covered = bytearray(width)
+        for w in line.words:
+            covered[max(0, int(w["x0"])):min(width, int(w["x1"]) + 1)] = \
+                b"\x01" * (min(width, int(w["x1"]) + 1) - max(0, int(w["x0"])))
+        for x in range(max(0, int(line.x0)), min(width, int(line.x1) + 1)):
+            if not covered[x]:
+                beside[x] += 1
+    return beside
+
+
+def _emptiest(coverage: list[int], start: int, end: int) -> tuple[int, int]:
+    """The emptiest stretch, still gutter-wide, of a low-coverage run: a column of short
+    roster lines widens the run far into that column; the true gutter is its empty core."""
+    for level in sorted(set(coverage[start:end])):
+        best, run_start = (start, start), None
+        for x in range(start, end + 1):
+            if x < end and coverage[x] <= level:
+                run_start = x if run_start is None else run_start
+            elif run_start is not None:
+                best = max(best, (run_start, x), key=lambda r: r[1] - r[0])
+                run_start = None
+        if best[1] - best[0] >= MIN_GUTTER:
+            return best
+    return start, end
 
 
 def _are_columns(words: list[Word], runs: list[tuple[int, int]], page_width: float) -> bool:
@@ -121,8 +192,11 @@ def _are_columns(words: list[Word], runs: list[tuple[int, int]], page_width: flo
     if min(len(column) for column in columns) < 0.15 * len(words):
         return False
     for column, (gutter_start, _) in zip(columns, runs):
-        ends = sorted(line.x1 for line in group_lines(column))
-        if gutter_start - ends[len(ends) // 2] >= 0.1 * page_width:
+        # Wrapped lines of running text reach the gutter; a table's label column never does.
+        # Rosters and headings inside a text column stop short, so a fair share is enough.
+        ends = [line.x1 for line in group_lines(column)]
+        reaching = sum(1 for x1 in ends if gutter_start - x1 < 0.1 * page_width)
+        if reaching < max(2, 0.25 * len(ends)):
             return False
     return True
 
@@ -154,53 +228,3 @@ def reading_order(words: list[Word], gutters: list[float]) -> list[Line]:
 
 def _band_lines(words: list[Word], gutters: list[float]) -> list[Line]:
     return [line for column in _split_columns(words, gutters) for line in group_lines(column)]
-
-
-def paragraphs(lines: list[Line]) -> str:
-    """Join lines into paragraphs separated by blank lines; re-join hyphenated words.
-    Table rows keep a line each, written the way HTML tables come out of the page extractor."""
-    cells = [line.cells() for line in lines]
-    rows = _table_rows(cells)
-    text = ""
-    for i, line in enumerate(lines):
-        current = "| " + " | ".join(c for _, c in cells[i]) + " |" if rows[i] else line.text
-        if i == 0:
-            text = current
-        elif _starts_paragraph(lines[i - 1], line):
-            text += "\n\n" + current
-        elif rows[i] or rows[i - 1]:
-            text += "\n" + current
-        else:
-            text = join_line(text, current)
-    return text
-
-
-def _table_rows(cells: list[list[tuple[float, str]]]) -> list[bool]:
-    """A line is a table row when it and a neighbour have cells starting at the same x; a
-    stretched justified line has wide gaps too, but not aligned with the next line's."""
-    starts = [{round(x) for x, _ in line[1:]} for line in cells]
-
-    def aligned(a: int, b: int) -> bool:
-        return 0 <= b < len(starts) and any(abs(x - y) <= 2 for x in starts[a] for y in starts[b])
-
-    return [bool(starts[i]) and (aligned(i, i - 1) or aligned(i, i + 1)) for i in range(len(cells))]
-
-
-def _starts_paragraph(previous: Line, line: Line) -> bool:
-    if abs(line.size - previous.size) > 0.5:
-        return True  # headings and captions stand alone
-    if line.top < previous.top:  # the next column: a paragraph only if the last one ended
-        return previous.text.endswith(_SENTENCE_END)
-    gap = line.top - previous.bottom
-    return gap > 0.6 * previous.size
-
-
-def join_line(text: str, line: str) -> str:
-    tail = text[-2:]  # only the end matters; searching the whole text grows quadratic
-    if re.fullmatch(r"[A-Za-z]-", tail) and line[:1].islower():
-        return text[:-1] + line  # "infor-" + "mation"
-    if re.fullmatch(r"\w-", tail):
-        return text + line  # "Sino-" + "American", "1980-" + "2012"
-    if _CJK.match(tail[-1:]) and _CJK.match(line[:1]):
-        return text + line  # Chinese has no spaces between words
-    return text + " " + line

@@ -6,7 +6,7 @@ evidence strings quoted from the source stay substrings of the parsed text.
 from __future__ import annotations
 
 from pipeline.errors import InputError
-from pipeline.extract.language import detect_language
+from pipeline.parse.language import detect_language
 from pipeline.parse.dates import find_published
 from pipeline.parse.encoding import (DecodeError, charset_warning, decode,
                                       repair_double_utf8)

@@ -14,7 +14,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from pipeline.store import ReviewError, open_store
 
 from . import search
-from .routes import auth, entities, facts, network, queue
+from .network import LayoutCache
+from .routes import auth, entities, facts, network, proposals, queue
 from .pages import render, wants_json
 from .security import Secrets, SecurityMiddleware, require_csrf
 
@@ -39,12 +40,13 @@ def create_app(db_path: str | Path, reviewer: str, password: str | None = None) 
     app.state.store = store
     app.state.reviewer = reviewer
     app.state.secrets = Secrets.create(password)
+    app.state.layouts = LayoutCache()
     app.state.templates = Jinja2Templates(env=Environment(
         loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True,
         lstrip_blocks=True))
     app.add_middleware(SecurityMiddleware)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (auth, queue, facts, entities, network):
+    for module in (auth, queue, facts, entities, network, proposals):
         app.include_router(module.router)
     app.add_exception_handler(ReviewError, _review_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)

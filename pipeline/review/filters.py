@@ -2,7 +2,8 @@
 
 Every order has an index to walk for one status (the store's ix_fact_status_confidence,
 ix_fact_group...), so a page stops reading after its last row. "All statuses" merges one such
-walk per status instead of sorting the whole table.
+walk per status instead of sorting the whole table, unless a text search already narrowed the
+facts to a few (or must read them all anyway).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pipeline.store import STATUSES
 from pipeline.store.models import Document, StoredFact
 
 from .queries import EFFECTIVE_ROLE, about_group
-from .search import evidence_matches, needs_scan
+from .search import Match, evidence_matches
 
 # Column names, descending?; the fact id always breaks ties so pages never overlap.
 ORDERS = {
@@ -65,11 +66,11 @@ class Filters:
 
 def fact_ids(session: Session, filters: Filters, limit: int, offset: int = 0) -> list[int]:
     """Ids of one queue page, in queue order."""
-    scan = bool(filters.q) and needs_scan(filters.q)
-    if filters.status != "all" or scan:
-        query = _filtered(session, filters, scan).order_by(*_order(StoredFact, filters.order))
+    match = evidence_matches(session, filters.q) if filters.q else None
+    if filters.status != "all" or (match and (match.selective or match.scan)):
+        query = _filtered(filters, match).order_by(*_order(StoredFact, filters.order))
         return list(session.exec(query.limit(limit).offset(offset)))
-    walks = [select(_filtered(session, replace(filters, status=status), scan)
+    walks = [select(_filtered(replace(filters, status=status), match)
                     .add_columns(*[getattr(StoredFact, c) for c in _ORDER_COLUMNS[1:]])
                     .order_by(*_order(StoredFact, filters.order)).limit(limit + offset).subquery())
              for status in STATUSES]
@@ -78,11 +79,11 @@ def fact_ids(session: Session, filters: Filters, limit: int, offset: int = 0) ->
     return list(session.exec(query.limit(limit).offset(offset)))
 
 
-def _filtered(session: Session, filters: Filters, scan: bool):
+def _filtered(filters: Filters, match: Match | None):
     query = select(StoredFact.id)
     if filters.language is not None or filters.source is not None:
         query = query.join(Document, col(Document.id) == StoredFact.document_id)
-    if filters.status != "all" and scan:
+    if filters.status != "all" and match and match.scan:
         # Every fact's evidence is read anyway: one table scan with a bounded top-N sort beats
         # walking the status index row by row (the unary + keeps SQLite off that index).
         query = query.where(text("+fact.status = :status").bindparams(status=filters.status))
@@ -102,8 +103,8 @@ def _filtered(session: Session, filters: Filters, scan: bool):
         query = query.where(Document.source_id == filters.source)
     if filters.rereview:
         query = query.where(col(StoredFact.needs_rereview))
-    if filters.q:
-        query = query.where(evidence_matches(session, filters.q))
+    if match is not None:
+        query = query.where(match.condition)
     return query
 
 

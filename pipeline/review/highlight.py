@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -47,12 +48,12 @@ def find_spans(text: str, *, person: list[str] = (), group: list[str] = (),
                role: str | None = None, event: str | None = None) -> list[Span]:
     """Spans found by searching the evidence for the fact's names, role words and dates."""
     spans: list[Span] = []
-    for label, needles in (("person", person), ("group", group),
-                           ("role", role_words().get(role or "", ())),
-                           ("event", event_words().get(event or "", ()))):
-        for needle in sorted({n for n in needles if n and len(n) > 1}, key=len, reverse=True):
-            spans.extend(Span(m.start(), m.end(), label) for m in _finditer(needle, text))
-    spans.extend(Span(m.start(), m.end(), "date") for m in _DATE_PATTERN.finditer(text))
+    for label, pattern in (("person", _pattern(tuple(person))), ("group", _pattern(tuple(group))),
+                           ("role", _pattern(role_words().get(role or "", ()))),
+                           ("event", _pattern(event_words().get(event or "", ()))),
+                           ("date", _DATE_PATTERN)):
+        if pattern is not None:
+            spans.extend(Span(m.start(), m.end(), label) for m in pattern.finditer(text))
     return spans
 
 
@@ -66,11 +67,17 @@ def shift(spans: list[tuple[int, int, str]], offset: int, length: int) -> list[S
     return result
 
 
-def _finditer(needle: str, text: str):
-    # Word boundaries only for Latin needles: Chinese has no spaces between words.
-    if needle.isascii():
-        return re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text, re.IGNORECASE)
-    return re.finditer(re.escape(needle), text)
+@lru_cache(maxsize=4096)
+def _pattern(needles: tuple[str, ...]) -> re.Pattern | None:
+    """One alternation, longest needle first, case-folded.
+
+    Word boundaries only around Latin needles: Chinese has no spaces between words.
+    """
+    words = sorted({n for n in needles if n and len(n) > 1}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile("|".join(r"(?<!\w)" + re.escape(w) + r"(?!\w)" if w.isascii() else re.escape(w)
+                               for w in words), re.IGNORECASE)
 
 
 def _non_overlapping(spans: list[Span], length: int) -> list[Span]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from pipeline import resolve
 from pipeline.store.models import GroupEntity
 
 from . import queries
@@ -49,13 +50,11 @@ def lineage(session: Session, group: GroupEntity, events: list[tuple]) -> Lineag
 def _add_documented_renames(session: Session, group: GroupEntity, events: list[tuple],
                             result: Lineage) -> None:
     renames = [row[0] for row in events if row[0].event_type == "renamed" and row[0].to_group_id]
-    names = queries.entities(session, GroupEntity,
-                             [f.group_id for f in renames] + [f.to_group_id for f in renames])
     listed = {r.group_id for r in result.predecessors + result.successors}
     for fact in renames:
         other_id, bucket = ((fact.to_group_id, result.successors) if fact.group_id == group.id
                             else (fact.group_id, result.predecessors))
-        other = queries.live_entity(session, GroupEntity, other_id) or names.get(other_id)
+        other = queries.live_entity(session, GroupEntity, other_id)
         if other is None or other.id in listed or other.id == group.id:
             continue
         listed.add(other.id)
@@ -63,13 +62,7 @@ def _add_documented_renames(session: Session, group: GroupEntity, events: list[t
 
 
 def _gazetteer_entry(gazetteer_id: str | None) -> dict:
-    if not gazetteer_id:
-        return {}
-    try:
-        from pipeline.resolve import group_by_id
-    except ImportError:  # the gazetteer is optional for the review app
-        return {}
-    return group_by_id(gazetteer_id) or {}
+    return (resolve.group_by_id(gazetteer_id) or {}) if gazetteer_id else {}
 
 
 def _links(value) -> list[tuple[str, str | None]]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 WIDTH, HEIGHT, MARGIN = 960, 640, 40
+LABEL_ROOM = 130  # labels are drawn to the right of their node
 
 
 @dataclass
@@ -38,6 +39,28 @@ class Network:
     lines: list[tuple[float, float, float, float, str]] = field(default_factory=list)
     width: int = WIDTH
     height: int = HEIGHT
+
+
+class LayoutCache:
+    """Recent layouts, each valid while the store's latest review row is the same.
+
+    Every change to accepted facts (a decision, an edit, a merge, a re-review flag) appends a
+    review row, so the newest review id versions the accepted network.
+    """
+
+    def __init__(self, size: int = 8):
+        self.size = size
+        self._layouts: dict[tuple, tuple[int | None, Network]] = {}
+
+    def get(self, key: tuple, version: int | None) -> Network | None:
+        found = self._layouts.get(key)
+        return found[1] if found is not None and found[0] == version else None
+
+    def put(self, key: tuple, version: int | None, graph: Network) -> None:
+        self._layouts.pop(key, None)
+        self._layouts[key] = (version, graph)
+        while len(self._layouts) > self.size:
+            self._layouts.pop(next(iter(self._layouts)))
 
 
 def build(triples: list[tuple[int, int, str]], max_nodes: int = 150, iterations: int = 80) -> Network:
@@ -92,5 +115,5 @@ def _layout(nodes: list[Node], edges: list[Edge], iterations: int) -> None:
     span = np.where(hi - lo > 1e-9, hi - lo, 1.0)
     scaled = (pos - lo) / span
     for node, (x, y) in zip(nodes, scaled):
-        node.x = round(MARGIN + float(x) * (WIDTH - 2 * MARGIN), 1)
+        node.x = round(MARGIN + float(x) * (WIDTH - 2 * MARGIN - LABEL_ROOM), 1)
         node.y = round(MARGIN + float(y) * (HEIGHT - 2 * MARGIN), 1)

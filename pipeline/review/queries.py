@@ -11,7 +11,8 @@ from sqlalchemy import func, literal_column, or_, text, union_all
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from pipeline.store.models import Document, GroupEntity, Person, Source, StoredFact, StoredMention
+from pipeline.store.models import (Document, GroupEntity, Person, Review, Source, StoredFact,
+                                   StoredMention)
 from pipeline.store.overlay import EFFECTIVE_ROLE_SQL
 
 
@@ -47,13 +48,15 @@ def mentions_in(session: Session, spans: list[tuple[int, int, int]]) -> dict[int
     """Mentions inside each (document_id, start, end) span, keyed by document id."""
     if not spans:
         return {}
-    conditions = [(StoredMention.document_id == doc) & (StoredMention.start >= start)
-                  & (col(StoredMention.end) <= end) for doc, start, end in spans]
     query = select(StoredMention.document_id, StoredMention.start, StoredMention.end,
-                   StoredMention.label).where(or_(*conditions))
+                   StoredMention.label).where(col(StoredMention.document_id).in_({d for d, _, _ in spans}))
+    wanted: dict[int, list[tuple[int, int]]] = {}
+    for doc, start, end in spans:
+        wanted.setdefault(doc, []).append((start, end))
     result: dict[int, list[tuple]] = {}
     for doc, start, end, label in session.exec(query):
-        result.setdefault(doc, []).append((start, end, label))
+        if any(lo <= start and end <= hi for lo, hi in wanted[doc]):
+            result.setdefault(doc, []).append((start, end, label))
     return result
 
 
@@ -136,6 +139,10 @@ def network_edges(session: Session, group_id: int | None = None, limit: int = 50
             StoredFact.kind == "membership")
         query = query.where(col(StoredFact.person_id).in_(people))
     return list(session.exec(query.limit(limit)))
+
+
+def latest_review_id(session: Session) -> int | None:
+    return session.exec(select(func.max(Review.id))).one()
 
 
 def sources(session: Session) -> list[tuple[int, str]]:

@@ -9,6 +9,7 @@ shorter queries (two-hanzi names) fall back to LIKE.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, and_, text, true
@@ -64,30 +65,36 @@ def ensure_index(db_path: str | Path) -> bool:
         conn.close()
 
 
-def evidence_matches(session: Session, query: str) -> ColumnElement[bool]:
-    """A WHERE condition on `fact`: the evidence contains every word of `query`.
+@dataclass(frozen=True)
+class Match:
+    """How a text query narrows the queue.
 
-    Rare words go through the index: the few matching ids drive the query. Common words (at
-    least COMMON matches) are checked row by row instead, while SQLite walks the queue's own
-    index in order; it stops after one page, long before it could read a long id list.
+    `condition` is the WHERE clause on `fact`. A query is `selective` when at most COMMON facts
+    can match it: then the few matching ids drive the query and a sort of them is cheap. A
+    query needs a `scan` when no word is long enough for the index, so every fact's evidence
+    must be read. Otherwise, the words are common and are checked row by row while SQLite walks
+    the queue's own index in order, stopping after one page.
     """
+
+    condition: ColumnElement[bool]
+    selective: bool
+    scan: bool
+
+
+def evidence_matches(session: Session, query: str) -> Match:
+    """Facts whose evidence contains every word of `query` (case-folded like the index)."""
     words = [w for w in query.split() if w]
     long_words = [w for w in words if len(w) >= MIN_TRIGRAM]
-    conditions = []
-    if long_words and _is_rare(session, _fts_phrase(long_words)):
+    short_words = [w for w in words if len(w) < MIN_TRIGRAM]
+    conditions = [_contains(word, f"short_{i}") for i, word in enumerate(short_words)]
+    selective = bool(long_words) and _is_rare(session, _fts_phrase(long_words))
+    if selective:
         conditions.append(text(f"fact.id IN (SELECT rowid FROM {FTS_TABLE} "
                                f"WHERE {FTS_TABLE} MATCH :fts_query)")
                           .bindparams(fts_query=_fts_phrase(long_words)))
     else:
         conditions += [_contains(word, f"word_{i}") for i, word in enumerate(long_words)]
-    short_words = [w for w in words if len(w) < MIN_TRIGRAM]
-    conditions += [_contains(word, f"short_{i}") for i, word in enumerate(short_words)]
-    return and_(true(), *conditions)
-
-
-def needs_scan(query: str) -> bool:
-    """True when no word is long enough for the index, so every fact's evidence must be read."""
-    return all(len(w) < MIN_TRIGRAM for w in query.split())
+    return Match(and_(true(), *conditions), selective, scan=not long_words)
 
 
 def _fts_phrase(words: list[str]) -> str:

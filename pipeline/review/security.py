@@ -25,7 +25,6 @@ CSRF_HEADER = "x-csrf-token"
 SESSION_COOKIE = "lsg_session"
 SESSION_MAX_AGE = 12 * 3600
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-OPEN_PATHS = ("/login", "/static/")
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -88,7 +87,8 @@ async def require_csrf(request: Request) -> None:
     sent = request.headers.get(CSRF_HEADER)
     if sent is None and "form" in request.headers.get("content-type", ""):
         sent = (await request.form()).get(CSRF_FIELD)
-    if not isinstance(sent, str) or not hmac.compare_digest(sent, str(expected)):
+    if not isinstance(sent, str) or not hmac.compare_digest(sent.encode("utf-8"),
+                                                            str(expected).encode("utf-8")):
         raise HTTPException(403, "missing or wrong CSRF token")
 
 
@@ -128,7 +128,7 @@ class SecurityMiddleware(BaseHTTPMiddleware):
 
     async def dispatch(self, request: Request, call_next) -> Response:
         keys: Secrets = request.app.state.secrets
-        if keys.password is not None and not request.url.path.startswith(OPEN_PATHS) \
+        if keys.password is not None and not _open(request.url.path) \
                 and not is_logged_in(request, keys):
             response = _login_challenge(request)
         else:
@@ -140,6 +140,11 @@ class SecurityMiddleware(BaseHTTPMiddleware):
             response.set_cookie(CSRF_COOKIE, new_cookie, httponly=True, samesite="strict",
                                 secure=request.url.scheme == "https")
         return response
+
+
+def _open(path: str) -> bool:
+    """Pages reachable before logging in: the login form and the stylesheet and script."""
+    return path == "/login" or path.startswith("/static/")
 
 
 def _login_challenge(request: Request) -> Response:

@@ -78,7 +78,6 @@ class FactView:
     person: EntityView | None
     to_group: EntityView | None
     document: DocView
-    edits: dict
     values: dict  # the editable fields as the edit form shows them (store.overlay names)
 
 
@@ -111,7 +110,7 @@ def _view(row: tuple, mentions: list[tuple]) -> FactView:
         evidence_start=fact.evidence_start, evidence_end=fact.evidence_end, evidence_html=html,
         group=group_view, person=person_view, to_group=to_view,
         document=DocView(doc_id, origin, title, published, language, media_type, source),
-        edits=dict(fact.edits or {}), values=values)
+        values=values)
 
 
 def evidence_html(text: str, offset: int, mentions: list[tuple], names: dict[str, list],

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 from ..records import Extraction, ParsedDocument
-from . import documents, queries, review, sources
+from . import documents, queries, review, sources, stored_documents
 from .migrate import MIGRATIONS_DIR, migrate
 from .queries import FactRow
 
@@ -82,7 +82,27 @@ class Store:
         with self.session() as s:
             return documents.http_validators(s, origin)
 
+    def refresh_validators(self, origin: str, etag: str | None, last_modified: str | None) -> None:
+        with self.session(write=True) as s:
+            stored_documents.refresh_validators(s, origin, etag, last_modified)
+
+    def source_validators(self, source: str) -> dict[str, dict]:
+        with self.session() as s:
+            return stored_documents.source_validators(s, source)
+
+    def stale_document_ids(self, extractor_version: str) -> list[int]:
+        with self.session() as s:
+            return stored_documents.stale_document_ids(s, extractor_version)
+
+    def stored_documents(self, ids: list[int]) -> list[tuple[ParsedDocument, dict]]:
+        with self.session() as s:
+            return stored_documents.stored_documents(s, ids)
+
     # sources -----------------------------------------------------------------------------
+    def source_summaries(self) -> list[dict]:
+        with self.session() as s:
+            return sources.source_summaries(s)
+
     def register_source(self, name: str, kind: str, location: str | None = None,
                         config: dict | None = None) -> int:
         with self.session(write=True) as s:

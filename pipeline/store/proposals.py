@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional
 
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlalchemy import insert, update
+from sqlmodel import Field, Session, SQLModel, col, delete, select
 
 from . import review
 from .database import Store
-from .models import Document, Review, utcnow
+from .datasets import entity_views
+from .models import Document, Person, Review, utcnow
 
 DECISIONS = ("accepted", "rejected")
 
@@ -109,39 +111,72 @@ def decide_merge(store: Store, proposal_id: int, status: str, reviewer: str) -> 
 
 # inferred tenure ends -------------------------------------------------------------------------
 def sync_inferred_ends(store: Store, inferred: list[InferredEnd]) -> int:
-    """Save new inferences as `inferred`; drop unreviewed ones no longer inferred. Returns new."""
+    """Save new inferences as `inferred`; drop unreviewed ones no longer inferred. Returns new.
+
+    Bulk statements: a large store infers ends for a hundred thousand tenures at once.
+    """
     wanted = {(e.lineage, e.person_id, e.role): e for e in inferred}
-    added = 0
+    stale, changed = [], []
     with store.session(write=True) as s:
-        for row in s.exec(select(TenureEnd)):
-            found = wanted.pop((row.lineage, row.person_id, row.role), None)
-            if row.end_status != "inferred":
+        for row_id, lineage, person_id, role, end_date, roster, end_status in s.exec(select(
+                TenureEnd.id, TenureEnd.lineage, TenureEnd.person_id, TenureEnd.role,
+                TenureEnd.end_date, TenureEnd.roster_document_id, TenureEnd.end_status)):
+            found = wanted.pop((lineage, person_id, role), None)
+            if end_status != "inferred":
                 continue  # a reviewer's decision stands until the reviewer changes it
             if found is None:
-                s.delete(row)
-            elif (row.end_date, row.roster_document_id) != (found.end_date, found.roster_document_id):
-                row.end_date, row.end_precision = found.end_date, found.end_precision
-                row.roster_document_id, row.reason = found.roster_document_id, found.reason
-                s.add(row)
-        for e in wanted.values():
-            s.add(TenureEnd(lineage=e.lineage, person_id=e.person_id, role=e.role,
-                            end_date=e.end_date, end_precision=e.end_precision,
-                            roster_document_id=e.roster_document_id, reason=e.reason))
-            added += 1
-    return added
+                stale.append(row_id)
+            elif (end_date, roster) != (found.end_date, found.roster_document_id):
+                changed.append(dict(id=row_id, end_date=found.end_date, reason=found.reason,
+                                    end_precision=found.end_precision,
+                                    roster_document_id=found.roster_document_id))
+        for chunk in range(0, len(stale), 900):
+            s.exec(delete(TenureEnd).where(col(TenureEnd.id).in_(stale[chunk:chunk + 900])))
+        if changed:
+            s.execute(update(TenureEnd), changed)
+        now = utcnow()
+        if wanted:
+            s.execute(insert(TenureEnd), [
+                dict(lineage=e.lineage, person_id=e.person_id, role=e.role, end_date=e.end_date,
+                     end_precision=e.end_precision, end_status="inferred", created_at=now,
+                     roster_document_id=e.roster_document_id, reason=e.reason)
+                for e in wanted.values()])
+    return len(wanted)
 
 
-def tenure_ends(store: Store, end_status: str | None = None) -> list[TenureEnd]:
-    query = select(TenureEnd).order_by(col(TenureEnd.id))
+@dataclass(frozen=True)
+class SavedEnd:
+    """A tenure_end row as readers see it, its person followed through merges."""
+
+    id: int
+    lineage: str
+    person_id: int
+    role: str
+    end_date: str
+    end_precision: str
+    end_status: str
+    roster_document_id: int
+    reason: str
+    reviewer: str | None
+
+
+def tenure_ends(store: Store, end_status: str | None = None) -> list[SavedEnd]:
+    query = select(TenureEnd.id, TenureEnd.lineage, TenureEnd.person_id, TenureEnd.role,
+                   TenureEnd.end_date, TenureEnd.end_precision, TenureEnd.end_status,
+                   TenureEnd.roster_document_id, TenureEnd.reason, TenureEnd.reviewer
+                   ).order_by(col(TenureEnd.id))
     if end_status is not None:
         query = query.where(TenureEnd.end_status == end_status)
     with store.session() as s:
-        return list(s.exec(query))
+        people = entity_views(s, Person)
+        # A merged person's end dates belong to the person it was merged into.
+        return [SavedEnd(row[0], row[1], people[row[2]]["id"], *row[3:]) for row in s.exec(query)]
 
 
 def document_origins(store: Store, ids: set[int]) -> dict[int, str]:
     with store.session() as s:
-        return dict(s.exec(select(Document.id, Document.origin).where(col(Document.id).in_(ids))))
+        rows = s.exec(select(Document.id, Document.origin).where(col(Document.id).in_(ids)))
+        return {doc_id: origin for doc_id, origin in rows}
 
 
 def decide_tenure_end(store: Store, tenure_end_id: int, status: str, reviewer: str,

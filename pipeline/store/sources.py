@@ -1,9 +1,10 @@
 """Source rows: what a configured source is, when it last ran, and what it produced."""
 from __future__ import annotations
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
-from .models import Source, utcnow
+from .models import Document, Source, utcnow
 
 
 def source_by_name(session: Session, name: str, origin: str | None = None) -> Source:
@@ -33,3 +34,17 @@ def record_source_run(session: Session, name: str, seen: int, failed: int, error
     source.items_seen += seen
     source.items_failed += failed
     session.add(source)
+
+
+def source_summaries(session: Session) -> list[dict]:
+    """Every source with its last run, item counts, last error and stored documents."""
+    counts = dict(session.exec(select(Document.source_id, func.count(Document.id))
+                               .group_by(Document.source_id)).all())
+    rows = []
+    for source in session.exec(select(Source).order_by(Source.name)):
+        rows.append(dict(name=source.name, kind=source.kind, location=source.location,
+                         last_run_at=source.last_run_at, last_error=source.last_error,
+                         items_seen=source.items_seen, items_new=source.items_new,
+                         items_updated=source.items_updated, items_failed=source.items_failed,
+                         documents=counts.get(source.id, 0)))
+    return rows

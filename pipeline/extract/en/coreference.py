@@ -1,8 +1,9 @@
 """Link back-references to the group or person they stand for.
 
-Groups: "the group", "this Small Group", "the body", "the commission", "the former"/"the latter",
-and "it"/"its" as subject or possessive, each resolved to the nearest earlier group mention of a
-compatible kind. People: "he"/"she" as subject, resolved to the last person who was the subject
+Groups: "the group", "this Small Group", "the body", "the commission", "the former"/"the latter"
+and "it"/"its" as subject, object or possessive, each resolved to the nearest earlier group
+mention of a compatible kind ("the committee" is left alone: in these texts it is nearly always
+the Central Committee). People: "he"/"she" as subject, resolved to the last person who was the subject
 of a sentence (so "He, a confidant of President Xi, ..." stays with the vice premier).
 Resolved references join doc._.lsg_groups.mentions and doc._.lsg_people.
 """
@@ -15,14 +16,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.en.doc_text import text_of
-
 from pipeline.extract.en.group_mentions import GroupMention
 from pipeline.extract.en.person_names import PersonMention
 
 _DEFINITE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:new|same|top|leading|small|central|party)\s+)*"
     r"(?P<noun>(?i:leading\s+small\s+group|small\s+leading\s+group|leading\s+group|small\s+group|"
-    r"group|body|commission|committee|panel)|LSG)\b(?!\s+(?:for|on|of|to|that|which)\b)(?!-)")
+    r"group|body|commission|panel)|LSG)\b(?!\s+(?:for|of|to|that|which)\b)(?!-)"
+    # "the group on Xinjiang" is a name, "the group on Tuesday" a reference
+    r"(?!\s+on\s+(?!\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b))")
 _FORMER_LATTER = re.compile(r"\b[Tt]he\s+(former|latter)\b")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _MAX_DISTANCE = {"definite": 2500, "pronoun": 800, "former": 600}
@@ -39,7 +42,7 @@ class Coreference:
         for m in _FORMER_LATTER.finditer(text_of(doc)):
             anaphors.append((m.start(), m.end(), "former", m.group(1)))
         for token in doc:
-            if token.lower_ in ("it", "its") and token.dep_ in (*_SUBJECT_DEPS, "poss"):
+            if token.lower_ in ("it", "its") and token.dep_ in (*_SUBJECT_DEPS, "poss", "dobj"):
                 anaphors.append((token.idx, token.idx + len(token), "pronoun", token.lower_))
         for start, end, how, word in sorted(anaphors):
             entity = _antecedent(groups, doc, start, how, word)
@@ -78,7 +81,7 @@ def _antecedent(groups, doc: Doc, start: int, how: str, word: str) -> int | None
 
 
 def _compatible(word: str, kind: str) -> bool:
-    if word in ("commission", "committee"):
+    if word == "commission":
         return kind == "commission"
     if word in ("it", "its"):
         return True

@@ -70,7 +70,10 @@ class Dates:
 def reference_date(published: str | None, text: str) -> date | None:
     """The document's date: its published date when full, else a full date in its first lines."""
     if published and len(published) == 10:
-        return date.fromisoformat(published)
+        try:
+            return date.fromisoformat(published)
+        except ValueError:
+            pass  # not ISO: look for a dateline instead
     m = _DATELINE.search(text[:400])
     if m:
         value = normalise(m.group(), "iso" if m.group()[:1].isdigit() and "-" in m.group()[:5] else "day", None)
@@ -113,7 +116,10 @@ def _parse(expression: str, reference: str | None) -> tuple[date, str] | None:
     settings = {"PREFER_DAY_OF_MONTH": "first"}
     if reference:
         settings["RELATIVE_BASE"] = datetime.fromisoformat(reference)
-    data = _parser(tuple(sorted(settings.items(), key=str))).get_date_data(expression)
+    try:
+        data = _parser(tuple(sorted(settings.items(), key=str))).get_date_data(expression)
+    except (ValueError, OverflowError):
+        return None
     if data is None or data.date_obj is None:
         return None
     return data.date_obj.date(), data.period or "day"

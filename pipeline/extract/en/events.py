@@ -20,12 +20,13 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.extract.en.doc_text import text_of
-
 from pipeline.extract.en.mentions import Fact, add_fact, index_of
 from pipeline.extract.en.resources import PATTERN_DIR
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RESPONSIBILITY_WORDS = frozenset({"responsibilities", "responsibility", "functions", "duties", "work", "powers"})
+_VAGUE_CHANGE = frozenset({"became", "becomes", "changed", "turned", "transformed", "converted", "reorganized",
+                           "reorganised", "restructured"})
 _CONFIDENCE = {"verb": 0.85, "noun": 0.8, "gapped": 0.7, "borrowed": 0.65}
 
 
@@ -37,7 +38,8 @@ class Events:
 
     def __call__(self, doc: Doc) -> Doc:
         index = index_of(doc)
-        dates = [d for d in doc._.lsg_dates if not _inside_group(doc, index, d) and not _after_since(text_of(doc), d.start)]
+        dates = [d for d in doc._.lsg_dates
+                 if not _inside_group(doc, index, d) and not _after_since(text_of(doc), d.start)]
         starts = [d.start for d in dates]
         for cue in filter_spans([Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]):
             sent = index.sent(cue[0])
@@ -50,12 +52,14 @@ class Events:
             in_sentence = dates[bisect.bisect_left(starts, sent.start_char):bisect.bisect_left(starts, sent.end_char)]
             start, how = sent.start_char, shape
             if not in_sentence:
-                borrowed = _opening_date(doc, sent, dates)
+                borrowed = _opening_date(doc, sent, dates) or _remarks_date(doc, sent, dates)
                 if borrowed is None:
                     continue
                 (date, start), how = borrowed, "borrowed"
                 in_sentence = [date]
             to_group = _to_group(cue, sent, index, groups) if event == "renamed" else None
+            if event == "renamed" and to_group is None and cue[0].lower_ in _VAGUE_CHANGE:
+                continue  # "the group became more powerful" renames nothing
             chosen = _dates_for(cue, in_sentence, len(groups), sent)
             for group, date in zip(groups, chosen):
                 add_fact(doc, Fact(kind="event", group=group, start=start, end=sent.end_char,
@@ -70,10 +74,13 @@ class Events:
 
 def _verb_groups(cue: Span, index) -> list[int]:
     verb = cue[0]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:  # "the Central Committee set up the group", never "the group formed a plan"
+        return _groups_of(objects[0], index)
     adjacent = _adjacent_subject(verb, index)
     if adjacent:
         return adjacent
-    if verb.dep_ in ("acl", "relcl") and verb.head.lower_ not in ("which", "that"):
+    if verb.dep_ in ("acl", "relcl") and verb.head.lower_ not in ("which", "that") and index.groups[verb.head.i]:
         return _groups_of(verb.head, index)
     token = verb
     for _ in range(4):
@@ -88,29 +95,23 @@ def _verb_groups(cue: Span, index) -> list[int]:
             if not found and subject.lower_ in _RESPONSIBILITY_WORDS:
                 found = [g for t in subject.subtree for g in index.groups[t.i]]
                 found = list(dict.fromkeys(found))
-            if not found and subject.pos_ == "PRON" or not found and index.people[subject.i]:
-                objects = [c for c in verb.children if c.dep_ == "dobj"]
-                found = _groups_of(objects[0], index) if objects else []
             return found
         if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
             break
         token = token.head
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return _groups_of(objects[0], index) if objects else []
+    return []
 
 
 def _adjacent_subject(verb: Token, index) -> list[int]:
-    """"an LSG for Taiwan affairs was formed": a group named right before the verb group."""
+    """"an LSG for Taiwan affairs was formed", "G, set up in 2017, ...": the group just before."""
     sent_start = index.sent(verb).start
     i = verb.i - 1
-    while i >= sent_start and (verb.doc[i].pos_ in ("AUX", "ADV", "PART") or verb.doc[i].lower_ == "first"):
+    while i >= sent_start and (verb.doc[i].pos_ in ("AUX", "ADV", "PART") or verb.doc[i].lower_ == "first"
+                               or verb.doc[i].text == "," and verb.tag_ == "VBN"):
         i -= 1
-    if i < sent_start or i == verb.i - 1 and verb.doc[i].pos_ != "AUX" and not index.groups[i]:
+    if i < sent_start or not index.groups[i]:
         return []
-    token = verb.doc[i]
-    if not index.groups[token.i] or token.pos_ in ("AUX", "ADV", "PART"):
-        return []
-    return _groups_of(token, index)
+    return _groups_of(verb.doc[i], index)
 
 
 def _noun_groups(cue: Span, index) -> list[int]:
@@ -123,6 +124,10 @@ def _noun_groups(cue: Span, index) -> list[int]:
         for t in after[1:]:
             if index.groups[t.i]:
                 return index.groups[t.i][:1]
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":  # "the commission held a meeting"
+        for subject in (c for c in noun.head.children if c.dep_ == "nsubj"):
+            if index.groups[subject.i]:
+                return index.groups[subject.i][:1]
     if cue.label_.startswith("established") and cue.start > 0:
         before = noun.doc[cue.start - 1]
         if index.groups[before.i]:
@@ -158,6 +163,18 @@ def _opening_date(doc: Doc, sent: Span, dates):
     head_end = previous[min(len(previous) - 1, 5)].idx
     opening = [d for d in dates if previous.start_char <= d.start <= head_end]
     return (opening[0], previous.start_char) if opening else None
+
+
+def _remarks_date(doc: Doc, sent: Span, dates):
+    """"X stressed ... on Tuesday. X made the remarks while presiding over a meeting of G.": the
+    wire-story formula ties the meeting to the one date of the sentence before."""
+    if "the remarks" not in sent.text:
+        return None
+    previous = index_of(doc).previous_sent(sent)
+    if previous is None:
+        return None
+    inside = [d for d in dates if previous.start_char <= d.start < previous.end_char]
+    return (inside[0], previous.start_char) if len(inside) == 1 else None
 
 
 def _dates_for(cue: Span, dates, n_groups: int, sent: Span) -> list:

@@ -16,16 +16,17 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline.extract.en.doc_text import text_of
-
 from pipeline.extract.common import clean_surface
 from pipeline.extract.en.resources import PATTERN_DIR, gazetteer_names, group_ref, non_group
 from pipeline.records import GroupRef
 
-_ABBREVIATION_AFTER = re.compile(r"\s*\(\s*(?:abbreviated\s+|hereinafter\s+)?[‘“]?([A-Z][A-Za-z]{1,9})[’”]?\s*[;),]")
+_ABBREVIATION_AFTER = re.compile(
+    r"\s*\(\s*(?:abbreviated\s+|hereinafter\s+)?[‘“]?([A-Z][A-Za-z]{1,9})[’”]?\s*[;),]")
 _HANZI_AFTER = re.compile(r"\s*[（(]\s*([\u4e00-\u9fff]{2,20})\s*[)）]")
 _HANZI_GROUP_END = re.compile(r"(?:小组|小組|委员会|委員會|办公室|辦公室|组|組)$")
 _QUOTED_BEFORE = re.compile(r"[‘“]([^‘’“”]{3,60})[’”]\s*$")
 _PREDECESSOR_BEFORE = re.compile(r"\b((?:[Tt]he\s+)?predecessor\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3})$")
+_OFFICE_OF = re.compile(r"(?:General\s+)?Office\s+of\s+(?:the\s+)?(?P<inner>.+)$")
 _PLURAL_HEAD = re.compile(r"(?i)^(?P<head>.*?\b(?:groups|commissions))\s+(?P<prep>on|for|of)\s+(?P<a>[\w-]+)\s+and\s+"
                           r"(?P<b>[\w-]+)(?:\s+(?P<tail>affairs|work|issues))?$")
 _GENERIC = re.compile(r"(?i)^(?:the\s+)?(?:lsgs?|leading (?:small )?groups?|small groups?|commissions?)$")
@@ -108,37 +109,39 @@ class GroupMentions:
         for matcher in (self.names, self.abbreviations):
             for _, s, e in matcher(doc):
                 found.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), "gazetteer", None))
-        inner: list[tuple[int, int]] = []
         for pid, kind, regex in self.patterns:
             for m in regex.finditer(text):
                 named = "name" in regex.groupindex and m.group("name")
                 found.append((*(m.span("name") if named else m.span()), pid, kind))
-                if "inner" in regex.groupindex:
-                    inner.append(m.span("inner"))
         groups = DocGroups()
         kept = sorted(_longest_first(found), key=lambda f: (f[3] == "inherit", f[0]))
-        for start, end, source, kind in kept + [(s, e, "inner", None) for s, e in inner]:
-            surface = clean_surface(text[start:end])
-            if not surface or _GENERIC.match(surface) or non_group(surface):
-                continue
-            if kind == "inherit":
-                surface = _inherit_head(groups, text, start, surface)
-                if surface is None:
-                    continue
-            start = _extend_predecessor(text, start)
-            if text[start:end].lower().startswith(("predecessor", "the predecessor")):
-                surface = clean_surface(text[start:end])
-                entity = groups.entity_for(surface, GroupRef(name=surface, kind="leading_group"))
-            else:
-                for entity in _split_coordinated(groups, surface):
-                    groups.mentions.append(GroupMention(start, end, entity, source))
-                continue
-            groups.mentions.append(GroupMention(start, end, entity, source))
+        inner = [(m.start("inner"), m.end("inner"), "inner", None)  # "Office of the X Commission" names X too
+                 for m in (_OFFICE_OF.match(text, start, end) for start, end, _, _ in kept) if m]
+        for start, end, source, kind in kept + inner:
+            _add_mention(groups, text, start, end, source, kind)
         _add_quoted_hanzi_names(groups, text)
         _add_defined_abbreviations(groups, text)
         groups.mentions.sort(key=lambda m: m.start)
         doc._.lsg_groups = groups
         return doc
+
+
+def _add_mention(groups: DocGroups, text: str, start: int, end: int, source: str, kind: str | None) -> None:
+    surface = clean_surface(text[start:end])
+    if not surface or _GENERIC.match(surface) or non_group(surface):
+        return
+    if kind == "inherit":
+        surface = _inherit_head(groups, text, start, surface)
+        if surface is None:
+            return
+    extended = _extend_predecessor(text, start)
+    if extended < start:  # "the predecessor of the CCGAL" is another body than the CCGAL
+        surface = clean_surface(text[extended:end])
+        entity = groups.entity_for(surface, GroupRef(name=surface, kind="leading_group"))
+        groups.mentions.append(GroupMention(extended, end, entity, source))
+        return
+    for entity in _split_coordinated(groups, surface):
+        groups.mentions.append(GroupMention(start, end, entity, source))
 
 
 def _longest_first(found):

@@ -2,7 +2,7 @@
 
 Bullet rosters: a role heading line ("- Vice Chairmen", "Members:") sets the role for the name
 lines below it ("- Li Keqiang, Premier of the State Council"); "Chairman: Xi Jinping" on one
-line too. The group is the one named last before the roster.
+line too. The group is the one the text is about: the group named most often before the roster.
 Inline enumerations: "members included: A; B; C and D", "the office directors since 1999
 include: A, B, and C", "The members it named were: ..." give every name after the verb.
 """
@@ -11,19 +11,20 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from pipeline.extract.en.doc_text import text_of
-
 from pipeline.extract.en.mentions import Fact, add_fact, index_of
 
 _BULLET = r"(?:[-*•·●▪◦‣–]|\d{1,2}[.)])"
-_ROLE_HEADINGS: tuple[tuple[str, re.Pattern], ...] = tuple((role, re.compile(rf"(?i)^(?:{words})$")) for role, words in (
-    ("deputy_leader", r"(?:vice[- ]?(?:chair(?:man|men|woman|women|person|persons|s)?|directors?|heads?|leaders?)|"
-                      r"(?:executive )?deputy (?:heads?|leaders?|directors?|chiefs?|chairm[ae]n)|fuzuzhang)"),
+_ROLE_HEADINGS: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (role, re.compile(rf"(?i)^(?:{words})$")) for role, words in (
+    ("deputy_leader", r"(?:vice[- ]?(?:chair(?:man|men|woman|women|person|persons|s)?|directors?|heads?|leaders?|"
+                      r"group leaders?)|(?:executive )?deputy (?:group )?(?:heads?|leaders?|directors?|chiefs?|"
+                      r"chairm[ae]n)|fuzuzhang)"),
     ("office_director", r"(?:office directors?|directors? of the (?:general )?office|heads? of the office)"),
-    ("leader", r"(?:chair(?:man|men|woman|person)?|heads?|leaders?|directors?|group leader|zuzhang)"),
-    ("member", r"(?:members?|membership)"),
+    ("leader", r"(?:(?:group )?(?:chair(?:man|men|woman|person)?|heads?|leaders?|directors?)|zuzhang)"),
+    ("member", r"(?:(?:group )?members?|membership)"),
 ))
 _LINE = re.compile(rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?P<body>[^\n]*?)[ \t]*$", re.M)
 _INLINE_CUE = re.compile(
@@ -46,9 +47,10 @@ class Lists:
             body = line.group("body").strip().rstrip(":：").strip()
             if not body:
                 continue
-            heading = _heading_role(body)
-            colon = re.match(r"^([^:：]{3,30})[:：]\s*(.+)$", body)
-            if heading or (len(body.split()) <= 4 and not index.people_in(*_tokens(doc, line.start("body"), line.end()))):
+            heading = _heading_role(body.strip("| "))
+            colon = re.match(r"^\|?\s*([^:：|]{3,30}?)\s*[:：|]\s*(.+)$", body)
+            named = index.people_in(*_tokens(doc, line.start("body"), line.end()))
+            if heading or (len(body.split()) <= 4 and not named):
                 role, heading_start = heading, line.start()
                 continue
             if colon and _heading_role(colon.group(1).strip()):
@@ -57,11 +59,17 @@ class Lists:
                 continue
             if role is None:
                 continue
-            people = index.people_in(*_tokens(doc, line.start("body"), line.end()))
-            if people and people[0].start - line.start("body") <= 1:
-                self._emit(doc, index, role, heading_start, line.end(), people[:1], 0.7)
+            if named and named[0].start - line.start("body") <= 1:
+                self._emit(doc, index, role, heading_start, line.end(), named[:1], 0.7,
+                           group=self._roster_group(doc, index, heading_start))
             else:
                 role = None
+
+    @staticmethod
+    def _roster_group(doc: Doc, index, heading_start: int) -> int | None:
+        """A roster lists the members of the body the text is about: the one named most so far."""
+        heading = doc.char_span(heading_start, heading_start + 1, alignment_mode="expand")
+        return index.topic_group_before(heading[0]) if heading is not None else None
 
     def _inline(self, doc: Doc, index, m: re.Match) -> None:
         word = m.group("role").lower()
@@ -91,6 +99,8 @@ class Lists:
             anchor = at if at is not None else doc.char_span(start, end, alignment_mode="expand")[0]
             sent_groups = index.sentence_groups(index.sent(anchor)) if at is not None else []
             group = sent_groups[0] if sent_groups else index.last_group_before(anchor, max_tokens=2000)
+            if group is None and doc._.lsg_groups.mentions:  # a roster printed above the group's name
+                group = doc._.lsg_groups.mentions[0].entity
         if group is None:
             return
         office = _is_office(doc, group)

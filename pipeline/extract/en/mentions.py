@@ -42,9 +42,14 @@ class MentionIndex:
         self.groups: list[list[int]] = [[] for _ in doc]
         self.group_sources: list[str | None] = [None] * len(doc)
         self.people: list[PersonMention | None] = [None] * len(doc)
-        for mention in doc._.lsg_groups.mentions:
+        widest = [0] * len(doc)
+        # A token inside nested names belongs to the widest one: "predecessor of the CCGAL".
+        for mention in sorted(doc._.lsg_groups.mentions, key=lambda m: m.start - m.end):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for token in span or ():
+                if widest[token.i] > mention.end - mention.start:
+                    continue
+                widest[token.i] = mention.end - mention.start
                 if mention.entity not in self.groups[token.i]:
                     self.groups[token.i].append(mention.entity)
                     self.group_sources[token.i] = mention.source
@@ -93,6 +98,15 @@ class MentionIndex:
                 return self.groups[i][-1]
         return None
 
+    def topic_group_before(self, token: Token) -> int | None:
+        """The group named most often before `token` (the subject of an article or section)."""
+        counts: dict[int, int] = {}
+        for i in range(token.i):
+            for entity in self.groups[i]:
+                if i == 0 or entity not in self.groups[i - 1]:
+                    counts[entity] = counts.get(entity, 0) + 1
+        return max(counts, key=lambda e: counts[e]) if counts else None
+
     def office_owner(self, token: Token) -> list[int]:
         """Groups whose office `token` ("office") is: "its office", "the SILG's office", "office of the CFC"."""
         if token.lower_ not in _OFFICE_WORDS:
@@ -111,6 +125,32 @@ class MentionIndex:
                 if self.groups[t.i]:
                     return self.groups[t.i]
         return []
+
+
+def office_follows(token: Token, index) -> bool:
+    """The group mention at `token` is followed by "'s (administrative) office" or "office"."""
+    doc, i = token.doc, token.i
+    while i + 1 < len(doc) and index.groups[i + 1] == index.groups[token.i]:
+        i += 1
+    following = [t.lower_ for t in doc[i + 1: i + 4]]
+    if following[:1] in (["'s"], ["’s"]):
+        following = following[1:]
+    return bool(following) and (following[0] in ("office", "offices") or
+                                following[0] in ("administrative", "general") and following[1:2] == ["office"])
+
+
+def groups_or_office(token: Token, index) -> tuple[list[int], bool] | None:
+    owner = index.office_owner(token)
+    if owner:
+        return owner, True
+    if index.groups[token.i]:
+        return index.groups[token.i], is_office_token(token, index)
+    return None
+
+
+def is_office_token(token: Token, index) -> bool:
+    entities = token.doc._.lsg_groups.entities
+    return any(entities[e].ref.kind == "office" for e in index.groups[token.i])
 
 
 def index_of(doc: Doc) -> MentionIndex:

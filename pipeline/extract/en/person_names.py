@@ -15,12 +15,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.en.doc_text import text_of
-
 from pipeline.extract.en.resources import pinyin_syllables, surnames, titles
 
-_ROMANISED = re.compile(r"\b([A-Z][a-z]{0,6})\s+([A-Z][a-z]{1,9}(?:[-‐][a-z]{1,6})?)\b")
+# A lookahead, so "Comrade Han" failing the surname test does not hide "Han Changfu".
+_ROMANISED = re.compile(r"\b(?=([A-Z][a-z]{0,6})\s+([A-Z][a-z]{1,9}(?:[-‐][a-z]{1,6})?)\b)")
 _NOT_NAMES = frozenset({"hong kong", "han chinese", "long march", "shan xi", "ma on", "tian an", "falun gong"})
-_NON_NAME_NEXT = frozenset({"Chinese", "Dynasty", "Province", "River", "University", "Road", "Street"})
+# Words that make the capitalised words before them a place, a people or an institution.
+_NON_NAME_NEXT = frozenset({"Chinese", "Dynasty", "Province", "River", "University", "Road", "Street", "Square",
+                            "Avenue", "Mountain", "Mountains", "Hall", "Palace", "Park", "Airport", "Bridge",
+                            "District", "County", "City", "Village", "Temple", "Lake", "Institute", "Daily"})
 _GIVEN_MAX_SYLLABLES = 3
 
 if not Doc.has_extension("lsg_people"):
@@ -50,15 +53,16 @@ class PersonNames:
             if ent.label_ == "PERSON":
                 candidates.append(self._strip_titles(text, ent.start_char, ent.end_char))
         for m in _ROMANISED.finditer(text):
-            if self._romanised(m.group(1), m.group(2)) and (m.start(), m.end()) not in other_entities:
-                candidates.append((m.start(), m.end()))
+            end = m.end(2)
+            if self._romanised(m.group(1), m.group(2)) and (m.start(), end) not in other_entities:
+                candidates.append((m.start(), end))
         full: list[PersonMention] = []
         for start, end in _longest_first(candidates):
             surface = text[start:end]
             words = surface.split()
             if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and not w.isupper() for w in words):
                 continue
-            if surface.lower() in _NOT_NAMES or _next_word(text, end) in _NON_NAME_NEXT:
+            if surface.lower() in _NOT_NAMES or _next_word(text, end) in _NON_NAME_NEXT or words[-1] in _NON_NAME_NEXT:
                 continue
             full.append(PersonMention(start, end, " ".join(words), surface, True))
         doc._.lsg_people = sorted(full + self._surname_mentions(doc, full), key=lambda p: p.start)

@@ -6,6 +6,7 @@ Cues (models/patterns/en_roles.jsonl) come in shapes:
   active   "P heads G", "P was assigned to head the group", "P heads the SILG's office"
   under    "G, under P"   (P leads G)
   replace  "..., replacing P"  (P held the same role before)
+  no_longer "..., and that P no longer serves in those positions"  (likewise)
 The person of a noun cue is found by walking up the parse from the cue to an apposition, a
 subject or a relative clause, so a name elsewhere in the sentence, in another capacity
 ("vice-chairman of the Central Military Commission"), is not taken for a member of the group.
@@ -19,14 +20,13 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.extract.en.doc_text import text_of
-
-from pipeline.extract.en.mentions import Fact, add_fact, index_of
+from pipeline.extract.en.mentions import (Fact, add_fact, groups_or_office, index_of, is_office_token,
+                                          office_follows)
 from pipeline.extract.en.resources import PATTERN_DIR
+from pipeline.extract.en.role_people import (RELATIVE, SUBJECTS, after_as, people_after, token_gap, walk_to_person,
+                                              with_before)
 
 _CONFIDENCE = {"passive": 0.9, "active": 0.85, "noun": 0.8, "as": 0.75, "under": 0.5, "fallback": 0.5}
-_SUBJECTS = ("nsubj", "nsubjpass")
-_RELATIVE = frozenset({"who", "which", "that"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this"})
 
 
@@ -48,7 +48,7 @@ class Roles:
             sent = index.sent(doc[sent_start])
             if not any(index.people[t.i] for t in sent):
                 continue
-            if not any(index.groups[t.i] for t in sent) and not any(_after_as(doc, c) for c in cues):
+            if not any(index.groups[t.i] for t in sent) and not any(after_as(doc, c) for c in cues):
                 continue
             _RoleReader(doc, sent, cues).read()
         return doc
@@ -83,7 +83,9 @@ class _RoleReader:
                 self._under(cue)
         for cue in self.cues:
             if cue.label_.endswith("|replace"):
-                self._replace(cue)
+                self._replace(cue, people_after(self.index, self.sent, cue.end, all_of_list=False)[:1])
+            elif cue.label_.endswith("|no_longer"):  # "... and that P no longer serves in those positions"
+                self._replace(cue, walk_to_person(self.index, cue[-1])[:1])
         for fact in self.found:
             add_fact(self.doc, fact)
 
@@ -96,7 +98,7 @@ class _RoleReader:
                 if t.lower_ in ("office", "offices"):
                     office = True
                 if index.groups[t.i]:
-                    return index.groups[t.i], office or _office_follows(t, index) or _is_office_token(t, index)
+                    return index.groups[t.i], office or office_follows(t, index) or is_office_token(t, index)
                 if index.people[t.i] or t.text in (";", ":") or (
                         t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")):
                     break
@@ -107,7 +109,7 @@ class _RoleReader:
             if t.text in ("'s", "’s") and t.i > 0 and index.groups[t.i - 1]:
                 return index.groups[t.i - 1], office
             if index.groups[t.i] and t.i == cue.start - 1:  # "the Central 610 Office directors"
-                return index.groups[t.i], office or _is_office_token(t, index)
+                return index.groups[t.i], office or is_office_token(t, index)
         return [], office
 
     def _subject_groups(self, verb: Token) -> tuple[list[int], bool] | None:
@@ -115,20 +117,20 @@ class _RoleReader:
         index = self.index
         if verb.dep_ in ("acl", "relcl"):
             head = verb.head
-            if head.lower_ in _RELATIVE:
+            if head.lower_ in RELATIVE:
                 head = head.head
-            found = _groups_or_office(head, index) or self._one_of(head)
+            found = groups_or_office(head, index) or self._one_of(head)
             if found is None and index.people[head.i]:  # "chaired by X, who is assisted by Y"
                 return self._group_before(verb)
             return found
         token = verb
         for _ in range(4):
-            subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+            subjects = [c for c in token.children if c.dep_ in SUBJECTS]
             if subjects:
                 subject = subjects[0]
-                if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
+                if subject.lower_ in RELATIVE and token.dep_ == "relcl":
                     subject = token.head
-                return _groups_or_office(subject, index)
+                return groups_or_office(subject, index)
             if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
                 break
             token = token.head
@@ -137,7 +139,7 @@ class _RoleReader:
     def _group_before(self, token: Token) -> tuple[list[int], bool] | None:
         for t in reversed(self.doc[self.sent.start: token.i]):
             if self.index.groups[t.i]:
-                return self.index.groups[t.i], _is_office_token(t, self.index)
+                return self.index.groups[t.i], is_office_token(t, self.index)
         return None
 
     def _one_of(self, noun: Token) -> tuple[list[int], bool] | None:
@@ -146,64 +148,10 @@ class _RoleReader:
             verb = noun.head.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
                 verb = verb.head
-            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
             if subjects:
-                return _groups_or_office(subjects[0], self.index)
+                return groups_or_office(subjects[0], self.index)
         return None
-
-    # -- people ---------------------------------------------------------------------------
-    def _walk_to_person(self, token: Token) -> list:
-        index = self.index
-        visited: set[int] = set()
-        for _ in range(12):
-            visited.add(token.i)
-            person = index.people[token.i]
-            if person is not None:
-                return [person] + [index.people[c.i] for c in token.conjuncts if index.people[c.i]]
-            if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
-                subjects = [c for c in token.children if c.dep_ in _SUBJECTS and c.i not in visited]
-                if subjects:
-                    subject = subjects[0]
-                    if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
-                        return self._walk_to_person(token.head) if token.head is not token else []
-                    return [p for subject in subjects for p in self._subject_people(subject)]
-                if token.dep_ not in ("conj", "xcomp", "relcl", "advcl", "ccomp", "acl"):
-                    return []
-            if token.head is token:
-                return []
-            token = token.head
-        return []
-
-    def _subject_people(self, subject: Token) -> list:
-        found = []
-        for t in subject.subtree:
-            person = self.index.people[t.i]
-            if person is None or person in found:
-                continue
-            path = [a for a in t.ancestors if a.i != subject.i and subject.is_ancestor(a)]
-            if any(a.dep_ in ("pobj", "prep", "poss") for a in [t, *path]):
-                continue
-            nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
-            if nxt is not None and nxt.text in ("'s", "’s"):
-                continue
-            found.append(person)
-        return found
-
-    def _people_after(self, start: int, all_of_list: bool) -> list:
-        people = self.index.people_in(start, self.sent.end)
-        if not people or all_of_list:
-            return people
-        first = people[0]
-        if _token_gap(self.doc, start, first.start) > 10:
-            return []
-        chosen = [first]
-        for person in people[1:]:
-            gap = text_of(self.doc)[chosen[-1].end:person.start]
-            if len(gap) > 40 or not (" and " in f" {gap} " or gap.strip() == ",") or any(
-                    w in gap.split() for w in ("who", "with", "which", "as")):
-                break
-            chosen.append(person)
-        return chosen
 
     # -- shapes ---------------------------------------------------------------------------
     def _noun(self, cue: Span, role: str, groups: list[int], office: bool) -> None:
@@ -212,8 +160,10 @@ class _RoleReader:
             return
         how = "noun"
         people: list = []
-        if _after_as(doc, cue):
-            with_at = _with_before(doc, cue.start)
+        if cue.start > 0 and doc[cue.start - 1].lower_ in ("its", "their") and self._subject_is_office():
+            office = True  # "The office of the group ..., with P as its director"
+        if after_as(doc, cue):
+            with_at = with_before(doc, cue.start)
             if with_at is not None:
                 people = self.index.people_in(with_at + 1, cue.start)
                 how = "as"
@@ -222,19 +172,22 @@ class _RoleReader:
         if not groups:
             return
         if not people:
-            people = self._walk_to_person(cue[-1])
+            people = walk_to_person(self.index, cue[-1])
         if not people:
             others = {p.name for p in self.index.people_in(self.sent.start, self.sent.end)}
             if len(others) == 1:
                 people, how = self.index.people_in(self.sent.start, self.sent.end)[:1], "fallback"
         self._emit(cue, role, groups, office, people, how)
 
+    def _subject_is_office(self) -> bool:
+        return any(t.lower_ == "office" and t.dep_ in SUBJECTS and self.index.office_owner(t) for t in self.sent)
+
     def _passive(self, cue: Span, role: str) -> None:
         attached = self._subject_groups(cue[0])
         if not attached or not attached[0]:
             return
         groups, office = attached
-        people = self._people_after(cue.end, all_of_list=(role == "member"))
+        people = people_after(self.index, self.sent, cue.end, all_of_list=(role == "member"))
         if cue[0].lower_ == "run" and not office:
             return
         self._emit(cue, role, groups, office, people, "passive")
@@ -245,23 +198,23 @@ class _RoleReader:
         groups, office = [], False
         for obj in objects:
             owner = self.index.office_owner(obj)
-            groups, office = (owner, True) if owner else (self.index.groups[obj.i], _is_office_token(obj, self.index))
+            groups, office = (owner, True) if owner else (self.index.groups[obj.i], is_office_token(obj, self.index))
             if groups:
                 break
         if not groups or (verb.lower_ in ("run", "runs") and not office):
             return
-        self._emit(cue, role, groups, office, self._walk_to_person(verb), "active")
+        self._emit(cue, role, groups, office, walk_to_person(self.index, verb), "active")
 
     def _under(self, cue: Span) -> None:
         before = self.doc[cue.start - 1] if cue.start > 0 else None
         if before is None or not self.index.groups[before.i]:
             return
-        people = self._people_after(cue.end, all_of_list=False)
+        people = people_after(self.index, self.sent, cue.end, all_of_list=False)
         self._emit(cue, "leader", self.index.groups[before.i], False, people[:1], "under")
 
-    def _replace(self, cue: Span) -> None:
-        replaced = self._people_after(cue.end, all_of_list=False)[:1]
-        if not replaced or _token_gap(self.doc, cue.end, replaced[0].start) > 4:
+    def _replace(self, cue: Span, replaced: list) -> None:
+        """`replaced` held the roles this sentence gives someone else."""
+        if not replaced or cue.label_.endswith("|replace") and token_gap(self.doc, cue.end, replaced[0].start) > 4:
             return
         for fact in list(self.found):
             if fact.person != replaced[0].name:
@@ -282,55 +235,6 @@ class _RoleReader:
                                        end=self.sent.end_char, role=role, person=person.name,
                                        short_forms=[person.surface], office=office,
                                        confidence=_CONFIDENCE[how] - penalty - (0 if person.full else 0.1)))
-
-
-def _after_as(doc: Doc, cue: Span) -> bool:
-    return cue.start > 0 and doc[cue.start - 1].lower_ == "as"
-
-
-def _with_before(doc: Doc, start: int) -> int | None:
-    """The "with" opening "with A and B as deputy heads", within the same sentence by punctuation."""
-    for t in reversed(doc[max(0, start - 30): start]):
-        if t.lower_ == "with":
-            return t.i
-        if t.text in (".", "!", "?", ";") or "\n" in t.text:
-            return None
-    return None
-
-
-def _office_follows(token: Token, index) -> bool:
-    """The group mention at `token` is followed by "'s (administrative) office" or "office"."""
-    doc, i = token.doc, token.i
-    while i + 1 < len(doc) and index.groups[i + 1] == index.groups[token.i]:
-        i += 1
-    following = [t.lower_ for t in doc[i + 1: i + 4]]
-    if following[:1] in (["'s"], ["’s"]):
-        following = following[1:]
-    return bool(following) and (following[0] in ("office", "offices") or
-                                following[0] in ("administrative", "general") and following[1:2] == ["office"])
-
-
-def _groups_or_office(token: Token, index) -> tuple[list[int], bool] | None:
-    owner = index.office_owner(token)
-    if owner:
-        return owner, True
-    if index.groups[token.i]:
-        return index.groups[token.i], _is_office_token(token, index)
-    return None
-
-
-def _is_office_token(token: Token, index) -> bool:
-    entities = token.doc._.lsg_groups.entities
-    return any(entities[e].ref.kind == "office" for e in index.groups[token.i])
-
-
-def _token_gap(doc: Doc, token_start: int, char_start: int) -> int:
-    gap = 0
-    for token in doc[token_start:]:
-        if token.idx >= char_start:
-            break
-        gap += 1
-    return gap
 
 
 @Language.factory("lsg_roles")

@@ -21,6 +21,7 @@ _DATE = re.compile(
     rf"(?P<iso>(?P<iy>(?:19|20)\d{{2}})[-/.](?P<im>1[0-2]|0?[1-9])[-/.](?P<id>3[01]|[12]\d|0?[1-9]))(?!\d)"
     rf"|{_YEAR}(?!代|来)(?:\s*{_MONTH}(?:\s*{_DAY})?)?"
     rf"|(?<![\d年])(?P<bm>1[0-2]|0?[1-9])\s*月\s*(?P<bd>3[01]|[12]\d|0?[1-9])\s*[日号]"
+    rf"|(?<![\d月.\-/])(?P<dd>3[01]|[12]\d|0?[1-9])日(?!\d)"
 )
 _HEAD_LINES = 6
 _FUTURE_SLACK_DAYS = 31
@@ -56,8 +57,12 @@ def _value(match: re.Match, reference: str | None) -> str | None:
         return _format(year, month, day)
     if not reference:
         return None
-    month, day = int(match["bm"]), int(match["bd"])
     year = int(reference[:4])
+    if match["dd"]:  # "韩正1日主持…": the day of the document's month
+        if len(reference) < 10 or int(match["dd"]) > int(reference[8:10]):
+            return None  # a later day than the dateline is last month's: too unsure
+        return _format(year, int(reference[5:7]), int(match["dd"]))
+    month, day = int(match["bm"]), int(match["bd"])
     if len(reference) >= 7 and _after(year, month, day, reference):
         year -= 1
     return _format(year, month, day)

@@ -14,19 +14,21 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.zh.facts import (CONFIDENCE, GroupMention, ZhFact, doc_text, group_ending_at,
-                                       group_starting_at)
+from pipeline.extract.zh.facts import CONFIDENCE, GroupMention, ZhFact, doc_text, group_starting_at
 from pipeline.extract.zh.lexicon import event_rules
-from pipeline.extract.zh.segments import line_spans, sentence_around, sentence_spans
+from pipeline.extract.zh.segments import line_spans, sentence_spans
 
 _OPENING = re.compile(r"[\s「“\"『《了]*")
+_MODIFIER = re.compile(r"以[^，,。；;]{1,40}?为[^，,。；;]{0,12}?(?:组长|主任|主席)的|由[^，,。；;]{1,40}?组成的")
 # Between a group and its verb: nothing, a date ("于2014年"), or ", date" when the group
 # ended the previous clause ("成立X委员会，1993年8月4日更名为Y"). @ stands for a date.
-_GAP_BEFORE_VERB = re.compile(r"^[」”\"』》\s]*(?:[,，]\s*(?:于|在)?\s*@+|(?:于|在)?\s*@*)"
-                              r"\s*(?:正式|宣布|宣告|被|已经|已|即|随即)*\s*$")
+_GAP_BEFORE_VERB = re.compile(r"^[」”\"』》\s]*(?:[,，](?=[^,，]*@))?"
+                              r"(?:于|在|已经|已|正式|宣布|宣告|被|即|随即|@|\s)*$")
 _DECIDED = re.compile(r"(?:决定|同意|批准|关于)\s*$")
 _CLOSING_LINES = 6
-_FUTURE = ("将", "拟", "要", "应", "会")
+_NOTICE_HEAD = re.compile(r"〔\d{4}〕|\[\d{4}\]|\d+号|通知|决定|通告|批复")
+_ISSUERS = ("办公厅", "人民政府", "国务院", "委员会", "办公室", "领导小组", "中央", "部", "局", "厅", "委")
+_FUTURE = ("将", "拟", "要", "计划", "准备", "筹备")  # 将成立: not (yet) an event
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +80,11 @@ class EventReader:
     @staticmethod
     def _groups(doc: Doc, rule: dict, vs: int, ve: int, sentence) -> tuple[GroupMention | None, ...]:
         text = doc_text(doc)
-        after = group_starting_at(doc, _OPENING.match(text, ve).end())
+        opening = _OPENING.match(text, ve).end()
+        modifier = _MODIFIER.match(text, opening)  # 成立以习近平为组长的X领导小组
+        after = group_starting_at(doc, _OPENING.match(text, modifier.end()).end() if modifier else opening)
+        if after is not None and text.startswith("办公室", after.end):
+            after = None  # 撤销X领导小组办公室: the office, not the group
         if rule["group"] == "after":
             return after, None
         before = next((g for g in reversed(doc._.zh_groups)
@@ -124,18 +130,24 @@ class EventReader:
 
     @staticmethod
     def _infobox_events(doc: Doc):
-        """'成立时间 | 2021年 |' rows date the body the page is about (its first full name)."""
+        """'成立时间 | 2021年 |' rows (or the key alone, the date on the next line) date the body
+        the page is about: its first full name."""
         text = doc_text(doc)
         page_group = next((g for g in doc._.zh_groups if g.is_full), None)
         if page_group is None:
             return
-        for start, end in line_spans(text):
+        lines = [span for span in line_spans(text) if span[1] > span[0]]
+        for i, (start, end) in enumerate(lines):
             for rule in _rules()["infobox"]:
-                if re.match(rf"{re.escape(rule['infobox'])}\s*[|:：]", text[start:end]):
-                    dates = [d for d in doc._.zh_dates if start <= d[0] and d[1] <= end]
-                    if dates:
-                        yield ZhFact("event", page_group.target, (start, end), CONFIDENCE["infobox"],
-                                     event=rule["event"], date=dates[0][2])
+                key = re.match(rf"\|?\s*{re.escape(rule['infobox'])}\s*(?:[|:：]|$)", text[start:end])
+                if not key:
+                    continue
+                row = (start, end) if text[start + key.end():end].strip(" |") or i + 1 == len(lines) \
+                    else (start, lines[i + 1][1])
+                dates = [d for d in doc._.zh_dates if row[0] <= d[0] and d[1] <= row[1]]
+                if dates:
+                    yield ZhFact("event", page_group.target, row, CONFIDENCE["infobox"],
+                                 event=rule["event"], date=dates[0][2])
 
 
 def _plain_gap(doc: Doc, start: int, end: int) -> bool:
@@ -147,18 +159,24 @@ def _plain_gap(doc: Doc, start: int, end: int) -> bool:
 
 
 def _widen(text: str, span: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int]:
-    """From the sentence start when a date or subject leads it, to the end of the fact."""
-    return sentence[0], max(span[1], min(sentence[1], span[1]))
+    """From the sentence start, where a date or the subject usually stands, to the fact's end."""
+    return sentence[0], span[1]
 
 
 def closing_date(text: str, dates: list[tuple[int, int, str]]) -> str | None:
-    """The issuing date of a notice: a line holding only a full date near the end."""
-    lines = [span for span in line_spans(text) if span[1] > span[0]][-_CLOSING_LINES:]
-    for start, end in reversed(lines):
-        for ds, de, value in dates:
-            if (ds, de) == (start, end) and len(value) == 10:
-                return value
-    return None
+    """The issuing date of a notice: a line holding only a full date, right under the issuing
+    body ("国务院办公厅"), else the last such line near the end (attachments may follow it)."""
+    lines = [span for span in line_spans(text) if span[1] > span[0]]
+    full_dates = {(ds, de): value for ds, de, value in dates if len(value) == 10}
+    dated = [(i, full_dates[span]) for i, span in enumerate(lines) if span in full_dates]
+    for i, value in dated:
+        if i and text[lines[i - 1][0]:lines[i - 1][1]].endswith(_ISSUERS):
+            return value
+    head = "\n".join(text[a:b] for a, b in lines[:_CLOSING_LINES])
+    if not _NOTICE_HEAD.search(head):
+        return None  # a news page's footer date says when it was posted, not issued
+    near_end = [value for i, value in dated if i >= len(lines) - _CLOSING_LINES]
+    return near_end[-1] if near_end else None
 
 
 @Language.factory("zh_events")

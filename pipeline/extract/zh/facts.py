@@ -41,11 +41,13 @@ class ZhFact:
     to_group: tuple[int, int] | None = None
 
 
+_DOC_EXTENSIONS = ("zh_text", "zh_original", "zh_published", "zh_groups", "zh_dates", "zh_facts")
+
+
 def register_extensions() -> None:
-    for name, default in (("zh_text", None), ("zh_original", None), ("zh_published", None), ("zh_groups", None),
-                          ("zh_dates", None), ("zh_facts", None)):
+    for name in _DOC_EXTENSIONS:
         if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
+            Doc.set_extension(name, default=None)
     if not Span.has_extension("zh_value"):
         Span.set_extension("zh_value", default=None)
 
@@ -55,11 +57,6 @@ def doc_text(doc: Doc) -> str:
     if doc._.zh_text is None:
         doc._.zh_text = doc.text
     return doc._.zh_text
-
-
-def group_at(doc: Doc, start: int, end: int) -> GroupMention | None:
-    """The group mention covering exactly [start, end), if any."""
-    return next((g for g in doc._.zh_groups if (g.start, g.end) == (start, end)), None)
 
 
 def group_ending_at(doc: Doc, end: int) -> GroupMention | None:

@@ -16,8 +16,9 @@ from spacy.util import filter_spans
 
 from pipeline.extract.zh.facts import GroupMention, doc_text
 from pipeline.extract.zh.lexicon import group_rules, titles
-from pipeline.extract.zh.segmenter import has_hanzi, segmenter
+from pipeline.extract.zh.segmenter import has_hanzi, known_hanzi_people, segmenter
 from pipeline.names import to_simplified
+from pipeline.resolve import gazetteer_group_names, group_by_id, is_not_group
 
 _HARD_STOP = re.compile(r"[\s,，。、;；:：!！?？()（）\[\]【】「」『』“”\"'《》<>|/·]")
 _WINDOW = 40
@@ -35,7 +36,7 @@ def _suffixes() -> tuple[re.Pattern, dict[str, str]]:
 
 
 def _kind_of(name: str) -> str:
-    pattern, kinds = _suffixes()
+    _, kinds = _suffixes()
     return next((kind for suffix, kind in kinds.items() if name.endswith(suffix)), "other_body")
 
 
@@ -43,9 +44,6 @@ class GroupFinder:
     """doc._.zh_groups: GroupMention list in text order; doc.spans['zh_groups'] for display."""
 
     def __init__(self, nlp: Language) -> None:
-        from pipeline.resolve import gazetteer_group_names, group_by_id, is_not_group
-
-        self.is_not_group = is_not_group
         self.gazetteer: dict[str, str] = {}
         self.kinds: dict[str, str] = {}
         for surface, group_id in gazetteer_group_names():
@@ -59,7 +57,8 @@ class GroupFinder:
         self.keep = tuple(rules.get("keep_before_stop", []))
         self.clitics = tuple(rules["stop_clitic"])  # a word ending in one stops too (现将)
         self.bare = frozenset(rules["bare"])
-        self.anaphors = tuple(rules["anaphor"])
+        self.anaphors = frozenset(rules["anaphor"])
+        self.determiners = tuple(rules["determiner"])
         self.drop_prefixes = tuple(rules["drop_prefix"])
         self.non_groups = tuple(rules["non_group"])
 
@@ -77,9 +76,11 @@ class GroupFinder:
         for match in pattern.finditer(text):
             if any(match.end() - 1 in r for r in covered):
                 continue
+            if text.endswith(self.determiners, 0, match.start()):
+                continue  # 各小组, 有关领导小组: several or unnamed bodies
             start, anaphoric = self._left_edge(text, match.start())
             name = text[start:match.end()]
-            if name.endswith(self.non_groups) or self.is_not_group(name):
+            if name.endswith(self.non_groups) or is_not_group(name):
                 continue
             bare = anaphoric or name in self.bare
             found[(start, match.end())] = (kinds[match.group()], None, bare)
@@ -95,17 +96,19 @@ class GroupFinder:
         low = hard[-1] if hard else low
         start = head
         words = segmenter().lcut(text[low:head])
+        taken: list[str] = []
         for i in range(len(words) - 1, -1, -1):
             word = words[i]
-            if (word in self.stops or word.endswith(self.clitics)) \
+            if (word in self.stops or word.endswith(self.clitics) or word in known_hanzi_people()) \
                     and not text.endswith(self.keep, low, start):
                 break
             if word in _CONJUNCTIONS and i and words[i - 1].endswith(_BODY_ENDINGS):
                 break  # "X指挥部和Y委员会": two bodies, not one name
             start -= len(word)
-        while text.startswith(self.drop_prefixes, start) and start < head:
-            start += next(len(p) for p in self.drop_prefixes if text.startswith(p, start))
-        if text.startswith(self.anaphors, start):
+            taken.append(word)
+        if taken and taken[-1] in self.drop_prefixes:  # 原/新 as a word of its own, not 新疆
+            start += len(taken[-1])
+        if text[start:head] in self.anaphors:
             return head, True
         return start, False
 
@@ -122,8 +125,10 @@ class GroupFinder:
                 target = targets[span]
             elif name in aliases and span[0] >= aliases[name][0]:
                 target = targets.get(aliases[name][1], aliases[name][1])
-            else:  # bare or anaphoric: the body last named before it
-                antecedent = _last_full_before(full, span[0], text, kind) or _first_full(full, text, kind)
+            else:  # bare or anaphoric: the body of that kind last named before it
+                same_kind = [s for s in full if _same_kind(found[s][0], kind)]
+                earlier = [s for s in same_kind if s[1] <= span[0]]
+                antecedent = earlier[-1] if earlier else (same_kind[0] if same_kind else None)
                 target = targets[antecedent] if antecedent else span
             kind, group_id = found[target][0], found[target][1]
             mentions.append(GroupMention(span[0], span[1], kind, target, group_id))
@@ -140,25 +145,33 @@ class GroupFinder:
         return aliases
 
 
-def _compatible(text: str, span: tuple[int, int], kind: str) -> bool:
-    name = text[span[0]:span[1]]
-    return (kind == "commission") == name.endswith("委员会")
-
-
-def _last_full_before(full: list, offset: int, text: str, kind: str) -> tuple[int, int] | None:
-    earlier = [s for s in full if s[1] <= offset and _compatible(text, s, kind)]
-    return earlier[-1] if earlier else None
-
-
-def _first_full(full: list, text: str, kind: str) -> tuple[int, int] | None:
-    return next((s for s in full if _compatible(text, s, kind)), None)
+def _same_kind(candidate: str, bare: str) -> bool:
+    """Can a full name of kind `candidate` be what a bare 小组/委员会 of kind `bare` refers to?"""
+    groups = ("leading_group", "subgroup")
+    return candidate in groups if bare in groups else candidate == bare
 
 
 def _longer_name(full: list, span: tuple[int, int], text: str) -> tuple[int, int] | None:
-    """A fuller name of the same body elsewhere (山东省X领导小组 for X领导小组)."""
+    """A fuller name of the same body elsewhere: 山东省X领导小组 for X领导小组, or the full
+    name a headline shortens (中央应对疫情领导小组 for 中央应对新型冠状病毒…疫情工作领导小组)."""
     name = text[span[0]:span[1]]
-    longer = [s for s in full if s[1] - s[0] > len(name) and text[s[0]:s[1]].endswith(name)]
-    return max(longer, key=lambda s: s[1] - s[0]) if longer else None
+    longer = {text[s[0]:s[1]]: s for s in full if s[1] - s[0] > len(name)}
+    suffixes = [n for n in longer if n.endswith(name)]
+    if suffixes:
+        return longer[max(suffixes, key=len)]
+    shortened = [n for n in longer if n[0] == name[0] and _head(n) == _head(name) and _subsequence(name, n)]
+    return longer[shortened[0]] if len(shortened) == 1 else None
+
+
+def _head(name: str) -> str:
+    pattern, _ = _suffixes()
+    heads = [m.group() for m in pattern.finditer(name) if m.end() == len(name)]
+    return heads[-1] if heads else ""
+
+
+def _subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(ch in chars for ch in short)
 
 
 @Language.factory("zh_groups")

@@ -16,17 +16,25 @@ from pipeline.extract.zh.segmenter import known_hanzi_people, pos_segmenter, seg
 # given name; a candidate holding one after its surname is not a name.
 _NOT_IN_GIVEN_NAME = frozenset("务副省部局厅办院府署室处司组委会员市县党央总监检察协职席记秘领导届次的了"
                                "在是与或等被把将对从由任兼担称说指表讲召议决撤销调整们这那该此也都曾"
-                               "还已就并但而所着过个内外年日号")
+                               "还已就并但而所着过个内外年日号两")
+# ...but these also open real given names (王任重): allowed as the middle of three characters,
+# where "X任组长" cannot put them.
+_MIDDLE_ONLY = frozenset("任")
+_OPENS_POST_VERB = frozenset("曾时现首历兼继连出担接升改新前原留调")  # 曾任, 时任, 现任 ... are verbs
 # A character that, right after two name characters, starts the next word (韩正|在, 蔡奇|、).
 _FOLLOWS_NAME = frozenset("在出主说表指会等和与及为是也对到参率同就于向以今近称都曾分均亦又还已将"
                           "、,，。;；:：()（）|「」“”《》\"' \n\t")
 _LIST_SEPARATORS = ("以及", "、", "和", "及", "与")
-_ADVERBS = ("同志", "分别", "先后", "曾经", "都", "均", "曾", "也", "还", "已", "将", "亦", "又", "先")
+# Written between names and their verb ("习近平、张德江都曾担任过"); 同志 after a name, too.
+_ADVERBS = ("同志", "亲自", "继续", "仍然", "同时", "目前", "此前", "随后", "分别", "先后", "曾经",
+            "仍", "都", "均", "曾", "也", "还", "已", "将", "亦", "又")
 # Words that may stand right before a name without being part of it (由张三任组长).
-_OPENS_NAME = frozenset("由是为即请命")
+_OPENS_NAME = frozenset("由是为即请命以替")
 # A role word inside the posts before a name means the name belongs to that role, not ours.
 _ROLE_IN_POST = re.compile("组长|成员|组员")
 _BRACKETED_POST = re.compile(r"\s*[(（][^()（）\n]{0,40}[)）]")
+_DOTS = "·•‧・"
+_DOTTED = re.compile(rf"([\u3400-\u9fff]{{2,6}}[{_DOTS}])([\u3400-\u9fff]{{2,8}})")
 _HANZI = re.compile(r"[\u3400-\u9fff]")
 _MAX_POST = 30  # characters of posts/organisation allowed before a name ("公安部部长")
 _COMMON_WORD_FREQ = 50
@@ -40,19 +48,23 @@ def _dictionary() -> tuple[dict, dict]:
 
 @lru_cache(maxsize=65536)
 def is_name(candidate: str) -> bool:
+    if _DOTTED.fullmatch(candidate):  # transcribed Uyghur/Tibetan names have no Han surname
+        return not any(title in candidate for title in titles())
     inner = candidate.split(" ")
     if len(inner) > 2 or (len(inner) == 2 and [len(p) for p in inner] != [1, 1]):
         return False
     name = "".join(inner)
     if not 2 <= len(name) <= 4 or not all(_HANZI.match(ch) for ch in name):
         return False
-    compound = name[:2] in surnames()
+    compound = name[:2] in surnames() or _married_name(name)
     if len(name) == 4 and not compound:
         return False
     if not compound and name[0] not in surnames():
         return False
     given = name[2:] if compound else name[1:]
-    if not given or any(ch in _NOT_IN_GIVEN_NAME for ch in given):
+    middle_ok = len(given) == 2 and name[0] not in _OPENS_POST_VERB  # not 时任|中, 曾任|国
+    if not given or any(ch in _NOT_IN_GIVEN_NAME and not (ch in _MIDDLE_ONLY and i == 0 and middle_ok)
+                        for i, ch in enumerate(given)):
         return False
     if any(title in name for title in titles()):
         return False
@@ -62,28 +74,32 @@ def is_name(candidate: str) -> bool:
     return compound or len(name) < 3 or not _is_common_word(name[:2], _COMMON_PREFIX_FREQ)
 
 
+def _married_name(name: str) -> bool:
+    """Hong Kong and Macao married names put the husband's surname first: 林郑月娥, 范徐丽泰."""
+    return (len(name) == 4 and name[0] in surnames() and name[1] in surnames()
+            and not _is_common_word(name[:2], 1) and not _is_common_word(name[2:], _COMMON_WORD_FREQ))
+
+
 def _is_common_word(word: str, min_freq: int) -> bool:
     freq, tags = _dictionary()
     tag = tags.get(word) or segmenter().user_word_tag_tab.get(word)
     return bool(tag) and not tag.startswith("nr") and freq.get(word, 0) >= min_freq
 
 
-@lru_cache(maxsize=1)
-def known_names() -> frozenset[str]:
-    from pipeline.resolve import known_people
-
-    return known_hanzi_people(known_people)
-
-
 def name_length_at(text: str, pos: int) -> int:
     """Length of the name starting at text[pos] (0 when none): 2, 3, 4, or 3 for "肖 捷"."""
     for length in (4, 3, 2):
-        if text[pos:pos + length] in known_names():
+        if text[pos:pos + length] in known_hanzi_people():
             return length
+    dotted = _DOTTED.match(text, pos)
+    if dotted:  # the given part ends where the next word starts (艾尔肯·吐尼亚孜|出席)
+        first, rest = dotted.groups()
+        return len(first) + next((i for i in range(2, len(rest)) if rest[i] in _FOLLOWS_NAME), len(rest))
     if (text[pos + 1:pos + 2] == " " and is_name(text[pos:pos + 3])
             and not _HANZI.match(text[pos + 3:pos + 4] or " ")):
         return 3
-    if pos + 4 <= len(text) and is_name(text[pos:pos + 4]) and text[pos:pos + 2] in surnames():
+    if pos + 4 <= len(text) and is_name(text[pos:pos + 4]) \
+            and (text[pos:pos + 2] in surnames() or _married_name(text[pos:pos + 4])):
         return 4
     two = pos + 2 <= len(text) and is_name(text[pos:pos + 2])
     three = pos + 3 <= len(text) and is_name(text[pos:pos + 3])
@@ -133,26 +149,47 @@ def _name_after_post(text: str, pos: int, end: int) -> int | None:
         prefix = text[pos:start]
         if any(ch.isspace() for ch in prefix):
             return None
-        if name_length_at(text, start) and ends_with_post(prefix) and not _ROLE_IN_POST.search(prefix):
+        bare_comma = prefix and not prefix.strip("、")  # "组长、王沪宁…": another clause's name
+        if name_length_at(text, start) and ends_with_post(prefix) and not bare_comma \
+                and not _ROLE_IN_POST.search(prefix):
             return start
     return None
 
 
 def names_backward(text: str, end: int, start: int) -> list[tuple[int, int]]:
-    """Names written just before `end` (a verb such as 任): "A、B都曾" -> [A, B]."""
+    """Names written just before `end` (a verb such as 任): "A、B都曾" -> [A, B]; a post
+    after the name is skipped ("温家宝总理任主任")."""
     end = _strip_adverbs(text, end, start)
+    end = _strip_post_after_name(text, end, start)
     found: list[tuple[int, int]] = []
     while end > start:
         span = _name_ending_at(text, end, start)
         if span is None:
             break
         found.insert(0, span)
-        end = span[0]
-        separator = next((s for s in _LIST_SEPARATORS if text.endswith(s, start, end)), None)
-        if separator is None:
+        end = _separator_before(text, span[0], start)
+        if end is None:
             break
-        end -= len(separator)
     return found
+
+
+def _strip_post_after_name(text: str, end: int, start: int) -> int:
+    post = next((t for t in titles() if text.endswith(t, start, end)), None)
+    if post and _name_ending_at(text, end - len(post), start):
+        return end - len(post)
+    return end
+
+
+def _separator_before(text: str, end: int, start: int) -> int | None:
+    """Where the previous list item ends: before "、" (or 和/及), posts in between allowed
+    ("丁向阳、统计局局长宁吉喆")."""
+    for cut in range(end, max(start, end - _MAX_POST) - 1, -1):
+        if cut < end and text[cut] in ",，。;；:：\n":
+            return None
+        separator = next((s for s in _LIST_SEPARATORS if text.endswith(s, start, cut)), None)
+        if separator and (cut == end or ends_with_post(text[cut:end])):
+            return cut - len(separator)
+    return None
 
 
 def _strip_adverbs(text: str, end: int, start: int) -> int:
@@ -172,8 +209,9 @@ def _name_ending_at(text: str, end: int, start: int) -> tuple[int, int] | None:
         if begin < start or not is_name(text[begin:end]):
             continue
         before = text[begin - 1] if begin > start else " "
-        if (not _HANZI.match(before) or before in _OPENS_NAME or ends_with_post(text[max(start, begin - 12):begin])
+        if (not _HANZI.match(before) or before in _OPENS_NAME
+                or ends_with_post(text[max(start, begin - 12):begin])
                 or text.endswith(_LIST_SEPARATORS, start, begin)):
-            if name_length_at(text, begin) in (length, 0) or text[begin:end] in known_names():
+            if name_length_at(text, begin) in (length, 0) or text[begin:end] in known_hanzi_people():
                 return begin, end
     return None

@@ -16,17 +16,29 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.zh.facts import CONFIDENCE, ZhFact, doc_text, group_before, group_ending_at
+from pipeline.extract.zh.facts import (CONFIDENCE, ZhFact, doc_text, group_before, group_ending_at,
+                                       group_starting_at)
 from pipeline.extract.zh.lexicon import RoleHeader, role_headers
 from pipeline.extract.zh.person_names import names_backward, names_forward
 from pipeline.extract.zh.rosters import roster_header
 from pipeline.extract.zh.segments import clause_around, sentence_spans
 
 _LIST_INTRO = re.compile(r"\s*(?:名单)?(?:(?:分别为|分别是|均为|包括|包含|有|为|是)\s*[:：]?|[:：])\s*")
-_BY = re.compile(r"\s*由\s*")
-_BY_CLOSE = ("担任", "兼任", "出任", "来担任")
-_VERBS_BEFORE = ("担任过", "任过", "担任", "出任", "兼任", "任", "为", "是")
+_BY = re.compile(r"\s*(?:一职)?\s*由\s*")
+_BY_CLOSE = re.compile(r"\s*(?:同志)?\s*(?:来)?(?:担任|兼任|出任)")
+_VERBS_BEFORE = ("担任过", "任过", "担任", "出任", "兼任", "接任", "继任", "接掌", "升任", "改任", "任", "为", "是")
+# "A和B以领导小组成员身份出席": 以 introduces the capacity the names before it act in.
+_CAPACITY = "身份"
+_ANAPHORS = ("该", "本", "此", "这个")
+# "A已接替B，出任X主任": A holds the post now, B held the same post before.
+_SUCCESSION = re.compile(r"(?:接替|接任|取代|替代)$")
+_CLAUSE_GAP = re.compile(r"[,，]\s*$")
 _OPEN_BEFORE_ROLE = set("任为是由、,，:：；;（(「“ \n") | {""}
+_MODIFIED = re.compile(r"[^，,。；;]{0,30}?的")
+_OFFICE = "办公室"
+# 主任 of a body's office (X委员会办公室主任) directs that body's office.
+_OFFICE_HEAD = RoleHeader("主任", "office_director", "any")
+_BODY_HEADS = ("领导小组", "小组", "委员会")
 _MEMBER_ROLES = ("成员", "组员", "委员")
 # "委员" alone is too common a post (政治局委员): only "X委员会委员NAME" counts.
 _OWNED_ONLY = ("委员",)
@@ -54,33 +66,22 @@ class RoleReader:
 
     def _facts(self, doc: Doc, header: RoleHeader, match: re.Match, sentence: tuple[int, int]):
         text = doc_text(doc)
-        owner = group_ending_at(doc, match.start())
-        if owner is None and header.header in _OWNED_ONLY:
+        owner, header, confidence = _owner(doc, header, match, sentence)
+        stated_for = _group_and_role(text, owner, header) if owner else None
+        if stated_for is None:
             return []
-        if owner is None:
-            before = text[match.start() - 1] if match.start() > sentence[0] else ""
-            if before not in _OPEN_BEFORE_ROLE:
-                return []
-            owner = group_before(doc, match.start())
-            confidence = CONFIDENCE["context_group"]
-        else:
-            confidence = CONFIDENCE["running_text" if owner.is_full else "context_group"]
-        if owner is None or header.role_for(owner.kind) is None:
-            return []
-        adjacent = owner.end == match.start()
+        group, role = stated_for
+        adjacent = match.start() <= owner.end < match.end()  # X领导小组|组长, X办公室|主任
         names = self._names_after(text, match.end(), sentence[1], header, adjacent)
         if not names:
-            verb_end = owner.start if adjacent else match.start()
-            verb = next((v for v in _VERBS_BEFORE if text.endswith(v, sentence[0], verb_end)), None)
-            if verb and not (verb in ("为", "是") and header.header in _MEMBER_ROLES):
-                names = names_backward(text, verb_end - len(verb), sentence[0])
+            names = _names_before(text, owner.start if adjacent else match.start(), match.end(),
+                                  header, sentence)
         if not names:
             return []
         stated = (min(names[0][0], owner.start if adjacent else match.start()),
                   max(names[-1][1], match.end()))
         evidence = clause_around(text, *stated, sentence)
-        return [ZhFact("membership", owner.target, evidence, confidence,
-                       role=header.role_for(owner.kind), person=name) for name in names]
+        return [ZhFact("membership", group, evidence, confidence, role=role, person=name) for name in names]
 
     @staticmethod
     def _names_after(text: str, pos: int, end: int, header: RoleHeader,
@@ -88,7 +89,7 @@ class RoleReader:
         by = _BY.match(text, pos)
         if by:
             names = names_forward(text, by.end(), end)
-            closed = names and text.startswith(_BY_CLOSE, names[-1][1])
+            closed = names and _BY_CLOSE.match(text, names[-1][1])
             return names if closed else []
         intro = _LIST_INTRO.match(text, pos)
         if intro:
@@ -96,6 +97,65 @@ class RoleReader:
         if header.header in _MEMBER_ROLES and not adjacent:
             return []  # "成员因工作变动…": a member role needs its group or a list opener
         return names_forward(text, pos, end)
+
+
+def _names_before(text: str, verb_end: int, role_end: int, header: RoleHeader,
+                  sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    """Names before the verb that gives them the role: "A、B曾担任[该]X组长", "A以X成员身份"."""
+    verb_end = next((verb_end - len(a) for a in _ANAPHORS if text.endswith(a, sentence[0], verb_end)), verb_end)
+    verbs = _VERBS_BEFORE + (("以",) if text.startswith(_CAPACITY, role_end) else ())
+    verb = next((v for v in verbs if text.endswith(v, sentence[0], verb_end)), None)
+    if not verb or (verb in ("为", "是") and header.header in _MEMBER_ROLES):
+        return []
+    names = names_backward(text, verb_end - len(verb), sentence[0])
+    if names:
+        return names
+    gap = _CLAUSE_GAP.search(text, sentence[0], verb_end - len(verb))
+    return _succession(text, gap.start(), sentence[0]) if gap else []
+
+
+def _succession(text: str, end: int, start: int) -> list[tuple[int, int]]:
+    """The successor and the predecessor of "A已接替B，出任…": both held the post."""
+    predecessor = names_backward(text, end, start)
+    if len(predecessor) != 1:
+        return []
+    verb = _SUCCESSION.search(text, start, predecessor[0][0])
+    successor = names_backward(text, verb.start(), start) if verb else []
+    return successor[-1:] + predecessor if successor else []
+
+
+def _owner(doc: Doc, header: RoleHeader, match: re.Match, sentence: tuple[int, int]):
+    """(group mention, role header, confidence) the role word belongs to; mention None if none."""
+    text = doc_text(doc)
+    owner = group_ending_at(doc, match.start())
+    office = group_ending_at(doc, match.start() + len(_OFFICE))
+    if owner is None and match.group().startswith(_OFFICE) and office and office.kind == "office":
+        owner, header = office, _OFFICE_HEAD  # the gazetteer named the office itself
+    owner = owner or _group_modified(doc, match.end(), sentence[1])
+    if owner is not None:
+        return owner, header, CONFIDENCE["running_text" if owner.is_full else "context_group"]
+    before = text[match.start() - 1] if match.start() > sentence[0] else ""
+    if header.header in _OWNED_ONLY or before not in _OPEN_BEFORE_ROLE:
+        return None, header, 0.0  # 政治局委员, 专家组组长, 港澳办主任: not a group's role
+    return group_before(doc, match.start()), header, CONFIDENCE["context_group"]
+
+
+def _group_and_role(text: str, owner, header: RoleHeader) -> tuple[tuple[int, int], str] | None:
+    """The group span the fact is about and the role; an office's 主任 directs its body's office."""
+    if owner.kind == "office" and header == _OFFICE_HEAD:
+        parent = (owner.target[0], owner.target[1] - len(_OFFICE))
+        if not (text.endswith(_OFFICE, *owner.target) and text.endswith(_BODY_HEADS, *parent)):
+            return None  # 国务院港澳事务办公室 is an agency, not the office of a group
+        return parent, "office_director"
+    role = header.role_for(owner.kind)
+    return (owner.target, role) if role else None
+
+
+def _group_modified(doc: Doc, pos: int, end: int):
+    """The group a role phrase modifies: 以A为组长、B为副组长的[X领导小组]."""
+    text = doc_text(doc)
+    clause = _MODIFIED.match(text, pos, end)
+    return group_starting_at(doc, clause.end()) if clause else None
 
 
 @Language.factory("zh_roles")

@@ -12,15 +12,17 @@ from spacy.tokens import Doc
 
 from pipeline.extract.zh.facts import CONFIDENCE, ZhFact, doc_text, group_before, group_starting_at
 from pipeline.extract.zh.lexicon import RoleHeader, role_headers, titles
-from pipeline.extract.zh.person_names import is_name, name_length_at
-from pipeline.extract.zh.segments import line_spans
+from pipeline.extract.zh.person_names import is_name, name_length_at, names_forward
+from pipeline.extract.zh.segments import line_spans, trimmed
 
 _ENTRY = re.compile(r"[^\s、,，;；。|()（）]+")
 _SEGMENT = re.compile(r"[^;；]+")
 _PAREN = re.compile(r"[(（][^()（）\n]*[)）]")
-_SENTENCE_PUNCT = re.compile(r"[。,，！？!?]")
+_SENTENCE_PUNCT = re.compile(r"[。！？!?]")
 _NUMBERING = r"(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?"
+_LEADING_NUMBER = re.compile(r"\|?\s*(?:[(（]?\d{1,4}[)）、.．]\s*)?")
 _ORG_STARTS = ("国务院", "中央", "中共", "全国", "国家", "省", "市", "县", "区", "自治区", "团", "军委")
+_HEADER_NOTE = r"(?:\s*[(（][^()（）\n]{1,8}[)）])?"  # 历任组长(部分), 成员（按姓氏笔画排序）
 _MAX_CONTINUATION = 60  # a longer line is prose, not "name  post"
 
 
@@ -28,7 +30,7 @@ _MAX_CONTINUATION = 60  # a longer line is prose, not "name  post"
 def _header_pattern() -> tuple[re.Pattern, dict[str, RoleHeader]]:
     by_text = {h.header: h for h in role_headers()}
     alternatives = "|".join(r"\s*".join(map(re.escape, h.header)) for h in role_headers())
-    pattern = re.compile(rf"^{_NUMBERING}(?P<header>{alternatives})\s*(?:[:：|]|\s+|$)\s*")
+    pattern = re.compile(rf"^\|?\s*{_NUMBERING}(?P<header>{alternatives}){_HEADER_NOTE}\s*(?:[:：|]|\s+|$)\s*")
     return pattern, by_text
 
 
@@ -47,6 +49,8 @@ def _post_like(rest: str) -> bool:
 
 def roster_names(text: str, start: int, end: int, at_line_start: bool) -> list[tuple[int, int]]:
     """Names in text[start:end]; posts after them (spaced or in brackets) are skipped."""
+    numbering = _LEADING_NUMBER.match(text, start, end)
+    start = numbering.end() if numbering else start
     masked = _PAREN.sub(lambda m: " " * len(m.group()), text[start:end])
     entries = [(start + m.start(), start + m.end()) for m in _ENTRY.finditer(masked)]
     names: list[tuple[int, int]] = []
@@ -59,18 +63,26 @@ def roster_names(text: str, start: int, end: int, at_line_start: bool) -> list[t
             names.append((s, nxt[1]))  # padded two-character name: "肖 捷"
             i += 2
             continue
-        length = 0 if is_name(text[s:e]) else name_length_at(text, s)
-        if not length:
-            if is_name(text[s:e]):
-                names.append((s, e))
-            elif not names and at_line_start and not _post_like(text[s:e]):
-                return []  # a continuation line opens with a name (or a post before it)
-        elif not names and length < e - s and _post_like(text[s + length:e]):
-            names.append((s, s + length))
+        name = _entry_name(text, s, e, first=not names)
+        if name:
+            names.append(name)
         elif not names and at_line_start and not _post_like(text[s:e]):
-            return []
+            return []  # a continuation line opens with a name (or with posts before it)
         i += 1
     return names
+
+
+def _entry_name(text: str, start: int, end: int, first: bool) -> tuple[int, int] | None:
+    """The name in one space-delimited entry: "王勇", "李强国务院总理", "常务副省长王书坚"."""
+    if is_name(text[start:end]):
+        return start, end
+    length = name_length_at(text, start)
+    if length:
+        if first and length < end - start and _post_like(text[start + length:end]):
+            return start, start + length
+        return None
+    after_posts = names_forward(text, start, end)
+    return after_posts[-1] if after_posts and after_posts[-1][1] == end else None
 
 
 def _role_in(text: str, header: RoleHeader, group) -> str | None:
@@ -84,8 +96,7 @@ def _segments(text: str):
     """Non-blank lines, cut again at semicolons ("组长：张三；副组长：李四、王五")."""
     for start, end in line_spans(text):
         for match in _SEGMENT.finditer(text, start, end):
-            left = match.start() + len(match.group()) - len(match.group().lstrip())
-            right = match.end() - len(match.group()) + len(match.group().rstrip())
+            left, right = trimmed(text, match.start(), match.end())
             if right > left:
                 yield left, right
 
@@ -116,6 +127,8 @@ class RosterReader:
             if len(text[start:end]) > _MAX_CONTINUATION or _SENTENCE_PUNCT.search(text[start:end]):
                 active = None
                 continue
+            if not _PAREN.sub("", text[start:end]).strip():
+                continue  # "（按姓氏笔画排序）" between a header and its names
             names = roster_names(text, start, end, at_line_start=True)
             if not names:
                 active = None

@@ -8,21 +8,20 @@ import jieba
 import jieba.posseg
 
 from pipeline.names import to_simplified
+from pipeline.resolve import gazetteer_group_names, known_people
 
 _USER_WORD_FREQ = 200000  # high enough that jieba keeps a known name in one piece
 
 
 @lru_cache(maxsize=1)
 def segmenter() -> jieba.Tokenizer:
-    from pipeline.resolve import gazetteer_group_names, known_people
-
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     for surface, _ in gazetteer_group_names():
         if has_hanzi(surface):
             tokenizer.add_word(to_simplified(surface), _USER_WORD_FREQ, "nt")
-    for hanzi in known_hanzi_people(known_people):
+    for hanzi in known_hanzi_people():
         tokenizer.add_word(hanzi, _USER_WORD_FREQ, "nr")
     return tokenizer
 
@@ -32,11 +31,10 @@ def pos_segmenter() -> jieba.posseg.POSTokenizer:
     return jieba.posseg.POSTokenizer(segmenter())
 
 
-def known_hanzi_people(source) -> frozenset[str]:
-    try:
-        return frozenset(hanzi for _, hanzi in source() if hanzi)
-    except FileNotFoundError:  # the people gazetteer is optional: rules alone decide then
-        return frozenset()
+@lru_cache(maxsize=1)
+def known_hanzi_people() -> frozenset[str]:
+    """Simplified hanzi names of the officials in the people gazetteer."""
+    return frozenset(hanzi for _, hanzi in known_people() if hanzi)
 
 
 def has_hanzi(text: str) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -19,27 +19,21 @@ def line_spans(text: str) -> Iterator[tuple[int, int]]:
     """Every line, blank ones included (as empty spans), so callers can see the gaps."""
     start = 0
     for match in re.finditer(r"\n", text + "\n"):
-        yield _trimmed(text, start, match.start())
+        yield trimmed(text, start, match.start())
         start = match.end()
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text + "\n"):
-        span = _trimmed(text, start, match.start())
+        span = trimmed(text, start, match.start())
         if span[1] > span[0]:
             yield span
         start = match.end()
-
-
-def sentence_around(text: str, offset: int) -> tuple[int, int]:
-    start = max(text.rfind(ch, 0, offset) for ch in "。！？!?；;\n") + 1
-    ends = [i for i in (text.find(ch, offset) for ch in "。！？!?；;\n") if i >= 0]
-    return _trimmed(text, start, min(ends) if ends else len(text))
 
 
 def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
     """The comma-delimited clause of `sentence` holding text[start:end]."""
     left = max(text.rfind(ch, sentence[0], start) for ch in ",，") + 1
     rights = [i for i in (text.find(ch, end, sentence[1]) for ch in ",，") if i >= 0]
-    return _trimmed(text, max(left, sentence[0]), min(rights) if rights else sentence[1])
+    return trimmed(text, max(left, sentence[0]), min(rights) if rights else sentence[1])

@@ -13,9 +13,13 @@ router = APIRouter()
 @router.get("/network")
 def network_page(request: Request, group: int | None = None, size: int = 120):
     size = max(10, min(size, 300))
+    cache: network.LayoutCache = request.app.state.layouts
     with store(request).session() as session:
-        triples = queries.network_edges(session, group_id=group)
-        graph = network.build(triples, max_nodes=size)
+        version = queries.latest_review_id(session)
+        graph = cache.get((group, size), version)
+        if graph is None:
+            graph = network.build(queries.network_edges(session, group_id=group), max_nodes=size)
+            cache.put((group, size), version, graph)
         kept = {kind: [n.entity_id for n in graph.nodes if n.kind == kind] for kind in ("group", "person")}
         groups = queries.entities(session, GroupEntity, kept["group"])
         people = queries.entities(session, Person, kept["person"])
@@ -29,8 +33,7 @@ def network_page(request: Request, group: int | None = None, size: int = 120):
             entity = people[node.entity_id]
             node.label = entity.name_zh or entity.canonical or entity.name
             node.href = f"/people/{entity.id}"
-    return render(request, "network.html", graph=graph, centre=centre, size=size,
-                  total_edges=len(triples))
+    return render(request, "network.html", graph=graph, centre=centre, size=size)
 
 
 def _short(label: str, limit: int = 18) -> str:

@@ -18,6 +18,20 @@
     return card;
   }
 
+  // Past the last card: if facts reviewed here have left the status filter, the same page now
+  // holds the next ones, so reload it rather than skip ahead. Otherwise go to the next page.
+  function nextPage() {
+    const wanted = new URLSearchParams(location.search).get("status") || "pending";
+    const left = cards().some((card) => card.classList.contains("reviewed")
+      && wanted !== "all" && card.querySelector("[data-status]").textContent !== wanted);
+    if (left) {
+      location.reload();
+      return;
+    }
+    const next = document.querySelector('a[rel="next"]');
+    if (next) location.href = next.href;
+  }
+
   function currentCard() {
     return cards()[current] || null;
   }
@@ -74,7 +88,7 @@
     if (typing(event.target)) return;
     const card = currentCard();
     const actions = {
-      j: () => select(current + 1),
+      j: () => (current >= cards().length - 1 ? nextPage() : select(current + 1)),
       k: () => select(current - 1),
       a: () => card && review(card, "accept"),
       r: () => card && review(card, "reject"),

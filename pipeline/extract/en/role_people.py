@@ -1,0 +1,117 @@
+"""Which people a role cue is about, read from the dependency parse and the word order."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extract.en.doc_text import text_of
+from pipeline.extract.en.mentions import MentionIndex
+from pipeline.extract.en.person_names import PersonMention
+
+SUBJECTS = ("nsubj", "nsubjpass")
+RELATIVE = frozenset({"who", "which", "that"})
+
+
+def walk_to_person(index: MentionIndex, token: Token) -> list[PersonMention]:
+    """Up the parse from a cue to the person it describes: an apposition ("P, head of G"), the
+    subject of the clause ("P was named head of G"), or the noun a relative clause modifies."""
+    named_after = [c for c in token.children if c.dep_ == "appos" and index.people[c.i]]
+    if named_after:  # "the head of the group, Xi Jinping, ..."
+        return _coordinated_people(index, named_after[0])
+    visited: set[int] = set()
+    for _ in range(12):
+        visited.add(token.i)
+        if index.people[token.i] is not None:
+            return _coordinated_people(index, token)
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
+            subjects = [c for c in token.children if c.dep_ in SUBJECTS and c.i not in visited]
+            if subjects:
+                if subjects[0].lower_ in RELATIVE and token.dep_ == "relcl":
+                    return walk_to_person(index, token.head) if token.head is not token else []
+                return [p for subject in subjects for p in subject_people(index, subject)]
+            if token.dep_ not in ("conj", "xcomp", "relcl", "advcl", "ccomp", "acl"):
+                return []
+        if token.head is token:
+            return []
+        token = token.head
+    return []
+
+
+def _coordinated_people(index: MentionIndex, token: Token) -> list[PersonMention]:
+    """The person at `token` and those listed with it ("Li Keqiang, Wang Huning and Han Zheng")."""
+    found = [index.people[token.i]]
+    listed = [*token.conjuncts, *(c for c in token.children if c.dep_ == "appos" and index.people[c.i])]
+    for other in listed:
+        for t in (other, *other.conjuncts):
+            person = index.people[t.i]
+            if person is not None and person not in found:
+                found.append(person)
+    return found
+
+
+def subject_people(index: MentionIndex, subject: Token) -> list[PersonMention]:
+    """People the subject phrase names, leaving out those inside its prepositional phrases and
+    possessives ("The head of China's legislature, Zhang Dejiang, and Li" -> Zhang, Li)."""
+    doc = subject.doc
+    found: list[PersonMention] = []
+    for t in subject.subtree:
+        person = index.people[t.i]
+        if person is None or person in found:
+            continue
+        path = [a for a in t.ancestors if a.i != subject.i and subject.is_ancestor(a)]
+        if any(a.dep_ in ("pobj", "prep", "poss") for a in [t, *path]):
+            continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].text in ("'s", "’s"):
+            continue
+        found.append(person)
+    return found
+
+
+def people_after(index: MentionIndex, sent: Span, start: int, all_of_list: bool) -> list[PersonMention]:
+    """The person named after "chaired by" (with those coordinated with it), or, for a list
+    cue ("assisted by"), every person to the end of the sentence."""
+    people = index.people_in(start, sent.end)
+    if not people or all_of_list:
+        return people
+    doc = sent.doc
+    if token_gap(doc, start, people[0].start) > 10:
+        return []
+    chosen = [people[0]]
+    for person in people[1:]:
+        gap = text_of(doc)[chosen[-1].end:person.start]
+        if len(gap) > 40 or not (" and " in f" {gap} " or gap.strip() == ",") or any(
+                w in gap.split() for w in ("who", "with", "which", "as")):
+            break
+        chosen.append(person)
+    return chosen
+
+
+def after_as(doc: Doc, cue: Span) -> bool:
+    """"as deputy heads", "as its director", "as the group's director"."""
+    for back in range(1, 5):
+        if cue.start - back < 0:
+            return False
+        word = doc[cue.start - back]
+        if word.lower_ == "as":
+            return True
+        if word.lower_ not in ("its", "their", "the", "'s", "’s") and not word.ent_type_ and not word.is_title:
+            return False
+    return False
+
+
+def with_before(doc: Doc, start: int) -> int | None:
+    """The "with" opening "with A and B as deputy heads", within the same sentence by punctuation."""
+    for t in reversed(doc[max(0, start - 30): start]):
+        if t.lower_ == "with":
+            return t.i
+        if t.text in (".", "!", "?", ";") or "\n" in t.text:
+            return None
+    return None
+
+
+def token_gap(doc: Doc, token_start: int, char_start: int) -> int:
+    gap = 0
+    for token in doc[token_start:]:
+        if token.idx >= char_start:
+            break
+        gap += 1
+    return gap

@@ -1,0 +1,43 @@
+"""Date normalisation keeps the precision the text gives."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract.en.dates import normalise, reference_date
+
+
+@pytest.mark.parametrize("expression,precision,expected", [
+    ("June 10, 1999", "day", "1999-06-10"),
+    ("10 July 2017", "day", "2017-07-10"),
+    ("November 2013", "month", "2013-11"),
+    ("2013-12-30", "iso", "2013-12-30"),
+    ("2020/05/15", "iso", "2020-05-15"),
+    ("1954", "year", "1954"),
+])
+def test_absolute_dates(expression, precision, expected):
+    assert normalise(expression, precision, None) == expected
+
+
+def test_relative_dates_resolve_against_the_reference():
+    published = date(2022, 3, 2)  # a Wednesday
+    assert normalise("on Tuesday", "weekday", published) == "2022-03-01"
+    assert normalise("last month", "relative", published) == "2022-02"
+    assert normalise("15 May", "day", date(2020, 5, 15)) == "2020-05-15"
+    assert normalise("in November", "month", date(2014, 1, 24)) in ("2013-11",)
+
+
+def test_relative_dates_without_reference_are_dropped():
+    assert normalise("on Tuesday", "weekday", None) is None
+    assert normalise("last month", "relative", None) is None
+
+
+def test_reference_date_from_a_dateline():
+    assert reference_date(None, "BEIJING, March 2, 2022 (Xinhua) -- The vice premier said") == date(2022, 3, 2)
+    assert reference_date("2020-05-15", "") == date(2020, 5, 15)
+    assert reference_date("2020-05", "no date here") is None
+
+
+def test_malformed_published_date_falls_back_to_the_dateline():
+    assert reference_date("2020/05/15", "Posted: Jan 24, 2014 7:17 AM") == date(2014, 1, 24)
