@@ -58,7 +58,7 @@ def incremental_figures(items: int) -> None:
         server.routes["/feed.xml"] = Route(rss_feed(serve_articles(server, items)),
                                            content_type="application/rss+xml", etag='"feed-v1"')
         config = SourceConfig(name="bench-feed", kind="feed", url=server.url("/feed.xml"),
-                              rate_limit=1000, options={"max_items": items})
+                              rate_limit=1000, fetch={"max_items": items})
         with tempfile.TemporaryDirectory() as work:
             store, archive = open_store(Path(work) / "db.sqlite"), Archive(Path(work) / "archive")
             runs = []

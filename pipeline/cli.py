@@ -214,9 +214,14 @@ def _person_label(person: dict) -> str:
 @app.command()
 def review(db: str = DbOption, host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000)):
     """Start the analyst review web app."""
+    from pipeline.errors import InputError
     from pipeline.review import serve
 
-    serve(db, host=host, port=port)
+    try:
+        serve(db, host=host, port=port)
+    except InputError as exc:
+        err.print(f"[red]error[/red]: {exc.reason}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
 
 
 def main() -> None:  # pragma: no cover

@@ -191,3 +191,11 @@ def test_wire_story_remarks_take_the_date_of_the_sentence_before():
                  "Tuesday. Xi made the remarks while presiding over the first meeting of the commission.",
                  published="2018-04-21")
     assert [(f.event, f.date) for f in facts if isinstance(f, Event)] == [("meeting", "2018-04-17")]
+
+
+def test_infobox_rows_date_the_article_group_and_skip_the_predecessor():
+    facts = _run("Central Financial and Economic Affairs Commission\nAgency overview |\nFormed | March 2018 |\n"
+                 "Preceding agency | Central Leading Group for Financial and Economic Affairs |\n"
+                 "Xi Jinping chairs it.")
+    assert [(f.event, f.date) for f in facts if isinstance(f, Event)] == [("established", "2018-03")]
+    assert _roles(facts) == {("Xi Jinping", "leader", "Central Financial and Economic Affairs Commission")}

@@ -181,3 +181,14 @@ def test_publication_date_comes_from_page_metadata_not_from_the_prose():
     assert parse_html_bytes(_page(prose)).published is None
     dated = _page(prose, "<meta property='article:published_time' content='2021-06-03T08:00:00'>")
     assert parse_html_bytes(dated).published == "2021-06-03"
+
+
+def test_paragraphs_stay_a_blank_line_apart_and_br_lines_stay_lines():
+    page = _page("<h1>Group adjusted</h1><p>The State Council adjusted the group on Monday, "
+                 "the notice said, naming a new leader and two deputies.</p>"
+                 "<p>Leader: Wang Ming<br>Deputy leaders: Li Hua, Zhang Qiang</p>"
+                 "<ul><li>Office: Ministry of Finance</li><li>Director: Zhao Wei</li></ul>")
+    assert parse_html_bytes(page).text == (
+        "Group adjusted\n\nThe State Council adjusted the group on Monday, the notice said, "
+        "naming a new leader and two deputies.\n\nLeader: Wang Ming\n"
+        "Deputy leaders: Li Hua, Zhang Qiang\n\n- Office: Ministry of Finance\n- Director: Zhao Wei")

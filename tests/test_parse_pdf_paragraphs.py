@@ -48,3 +48,8 @@ def test_full_width_table_between_columns_keeps_rows_and_column_order():
     # The table crosses the gutter of the columns below it; they are still read in order.
     assert doc.text.index(table[2]) < doc.text.index("Second section opens here.")
     assert doc.text.count(PROSE) == 5
+
+
+def test_hanzi_quoted_in_english_text_keep_the_space_at_a_line_break():
+    joined = join_line("the plan for deepening reform 深化党和国家机构改革方案", "(hereinafter the plan)")
+    assert joined == "the plan for deepening reform 深化党和国家机构改革方案 (hereinafter the plan)"

@@ -27,7 +27,8 @@ schedule = "15 */6 * * *"
 language = "en"
 rate_limit = 0.5
 user_agent = "lsg-test/1"
-options = { timeout = 5, max_items = 10 }
+fetch = { timeout = 5, max_items = 10 }
+parser = { charset = "gb18030", min_chars = 200, keep_if = "领导小组|Leading Group" }
 
 [[source]]
 name = "policies"
@@ -49,8 +50,11 @@ url = "http://127.0.0.1:9/sitemap.xml"
     wire, policies, report, site = load_sources(path)
     assert (wire.schedule, wire.language, wire.rate_limit, wire.user_agent) == (
         "15 */6 * * *", "en", 0.5, "lsg-test/1")
-    assert wire.options.timeout == 5 and wire.options.max_items == 10
-    assert wire.options.max_bytes == 20_000_000  # defaults fill what is not given
+    assert wire.fetch.timeout == 5 and wire.fetch.max_items == 10
+    assert wire.fetch.max_bytes == 20_000_000  # defaults fill what is not given
+    assert (wire.parser.charset, wire.parser.min_chars, wire.parser.keep_if) == (
+        "gb18030", 200, "领导小组|Leading Group")
+    assert policies.parser.keep_if is None and policies.parser.min_chars == 0
     assert (policies.follow, policies.depth) == ("/content/", 2)
     assert report.language == "auto" and report.schedule == "" and report.respect_robots
     assert site.kind == "sitemap"
@@ -68,7 +72,11 @@ url = "http://127.0.0.1:9/sitemap.xml"
     ('name = "a"\nkind = "feed"\nurl = "http://x/f"\nschedul = "* * * * *"', "schedul: unknown field"),
     ('name = "a"\nkind = "page"\nurl = "http://x/p"\nfollow = "("', "follow: invalid regular expression"),
     ('name = "a"\nkind = "feed"\nurl = "http://x/f"\ndepth = 1', "apply to page sources only"),
-    ('name = "a"\nkind = "feed"\nurl = "http://x/f"\noptions = { timeout = -1 }', "options.timeout"),
+    ('name = "a"\nkind = "feed"\nurl = "http://x/f"\nfetch = { timeout = -1 }', "fetch.timeout"),
+    ('name = "a"\nkind = "feed"\nurl = "http://x/f"\nparser = { charset = "gb9999" }',
+     "parser.charset: unknown charset 'gb9999'"),
+    ('name = "a"\nkind = "feed"\nurl = "http://x/f"\nparser = { keep_if = "[" }',
+     "parser.keep_if: invalid regular expression"),
 ])
 def test_errors_name_the_source_and_the_field(tmp_path, body, expected):
     path = _write(tmp_path, "[[source]]\n" + body + "\n")
@@ -104,4 +112,4 @@ def test_commented_examples_in_the_bundled_file_are_valid_when_enabled(tmp_path)
     configs = load_sources(_write(tmp_path, enabled))
     assert sorted(c.kind for c in configs) == ["directory", "feed", "page", "pdf", "sitemap"]
     page = source_named(configs, "gov-cn-zhengce")
-    assert (page.depth, page.options.max_items) == (1, 100)
+    assert (page.depth, page.fetch.max_items) == (1, 100)

@@ -12,6 +12,7 @@ from functools import lru_cache
 import lxml.html
 import trafilatura
 from trafilatura.settings import use_config
+from trafilatura.xml import xmltotxt
 
 from pipeline.errors import InputError
 from pipeline.parse.language import detect_language
@@ -41,7 +42,7 @@ def parse_html(raw: RawDocument) -> ParsedDocument:
                                             with_metadata=True, output_format="python",
                                             date_extraction_params=_METADATA_DATES_ONLY,
                                             config=_trafilatura_config())
-    text = (extracted.text or "").strip() if extracted is not None else ""
+    text = main_text(extracted) if extracted is not None else ""
     warnings = charset_warning(declared, encoding)
     if not text:
         text = fallback_text(html)
@@ -55,6 +56,18 @@ def parse_html(raw: RawDocument) -> ParsedDocument:
                           media_type="text/html", title=title, lang=detect_language(text),
                           published=date or find_published(text), encoding=encoding,
                           warnings=warnings)
+
+
+def main_text(extracted) -> str:
+    """The main text with the page's blocks (paragraphs, headings, lists, tables) a blank
+    line apart, as in plain-text documents; a <br> inside a block stays a line break.
+    Trafilatura's own text puts every block on the next line, which merges paragraphs."""
+    body = getattr(extracted, "body", None)
+    if body is None or not len(body):
+        return (extracted.text or "").strip()
+    blocks = (xmltotxt(block, include_formatting=False) for block in body)
+    blocks = ("\n".join(line.rstrip() for line in block.strip().splitlines()) for block in blocks)
+    return "\n\n".join(block for block in blocks if block)
 
 
 @lru_cache(maxsize=1)

@@ -103,7 +103,9 @@ def _ends_early(previous: Line, line: Line, margin: tuple[float, bool] | None) -
         # Justified lines end exactly at the edge; even a nearly full one ending short of it
         # is the last line of a paragraph.
         return edge - previous.x1 > JUSTIFIED_SLACK * previous.size
-    return edge - previous.x1 > _first_unbreakable_width(line) + SPACE_GAP * line.size + 1
+    # Chinese wraps without a space: the next character only needed its own width.
+    slack = 0.5 if _chinese_tail(previous.text) else SPACE_GAP * line.size + 1
+    return edge - previous.x1 > _first_unbreakable_width(line) + slack
 
 
 def _first_unbreakable_width(line: Line) -> float:
@@ -156,6 +158,8 @@ def join_line(text: str, line: str) -> str:
     return text + " " + line
 
 
-def _chinese_tail(text: str, reach: int = 12) -> bool:
+def _chinese_tail(text: str, reach: int = 40) -> bool:
+    """Whether the end of `text` is Chinese (most of its characters hanzi), so a line break
+    there is no word space."""
     end = text[-reach:]
     return len(_CJK.findall(end)) * 2 > len(end.strip())

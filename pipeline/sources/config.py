@@ -5,6 +5,7 @@ reading a traceback.
 """
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
 from datetime import datetime
@@ -25,13 +26,36 @@ class SourceConfigError(ValueError):
     """A sources file that cannot be used; the message says where and why."""
 
 
-class ParserOptions(BaseModel):
+class FetchOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     timeout: float = Field(20.0, gt=0, description="seconds per request")
     max_bytes: int = Field(20_000_000, gt=0, description="largest response accepted")
     max_redirects: int = Field(5, ge=0)
     max_items: int = Field(500, gt=0, description="most items taken from one listing per run")
+
+
+class ParserOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    charset: str | None = None  # for pages that declare none (header or meta) and defeat detection
+    min_chars: int = Field(0, ge=0)  # shorter texts (navigation, stubs) are not extracted
+    keep_if: str | None = None  # regex the text must match to be extracted (e.g. 领导小组|Leading Group)
+
+    @field_validator("charset")
+    @classmethod
+    def _known_charset(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                codecs.lookup(value)
+            except LookupError:
+                raise ValueError(f"unknown charset {value!r}") from None
+        return value
+
+    @field_validator("keep_if")
+    @classmethod
+    def _pattern(cls, value: str | None) -> str | None:
+        return _regex(value)
 
 
 class SourceConfig(BaseModel):
@@ -48,7 +72,8 @@ class SourceConfig(BaseModel):
     follow: str | None = None  # page: regex a followed link must match
     depth: int = Field(0, ge=0, le=5)  # page: link levels followed from the start page
     respect_robots: bool = True
-    options: ParserOptions = Field(default_factory=ParserOptions)
+    fetch: FetchOptions = Field(default_factory=FetchOptions)
+    parser: ParserOptions = Field(default_factory=ParserOptions)
 
     @field_validator("schedule")
     @classmethod
@@ -64,12 +89,7 @@ class SourceConfig(BaseModel):
     @field_validator("follow")
     @classmethod
     def _pattern(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"invalid regular expression {value!r}: {exc}") from None
-        return value
+        return _regex(value)
 
     @field_validator("url")
     @classmethod
@@ -92,6 +112,15 @@ class SourceConfig(BaseModel):
     @property
     def location(self) -> str:
         return self.url or self.path or ""
+
+
+def _regex(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression {value!r}: {exc}") from None
+    return value
 
 
 def load_sources(path: Path | str = DEFAULT_SOURCES) -> list[SourceConfig]:

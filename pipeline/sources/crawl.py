@@ -66,8 +66,8 @@ def _crawl_directory(config: SourceConfig) -> Crawl:
 
 async def _crawl(config: SourceConfig, validators: Validators, archive: Archive,
                  fetcher_options: dict) -> Crawl:
-    options = {"timeout": config.options.timeout, "max_bytes": config.options.max_bytes,
-               "max_redirects": config.options.max_redirects, **fetcher_options}
+    options = {"timeout": config.fetch.timeout, "max_bytes": config.fetch.max_bytes,
+               "max_redirects": config.fetch.max_redirects, **fetcher_options}
     async with AsyncFetcher(**options) as fetcher:
         session = _Session(config, validators, archive, fetcher)
         await session.start()
@@ -85,7 +85,7 @@ class _Session:
     def __init__(self, config: SourceConfig, validators: Validators, archive: Archive,
                  fetcher: AsyncFetcher):
         self.config, self.validators, self.archive, self.fetcher = config, validators, archive, fetcher
-        self.robots = RobotsCache(fetcher.client, config.user_agent, timeout=config.options.timeout)
+        self.robots = RobotsCache(fetcher.client, config.user_agent, timeout=config.fetch.timeout)
         self.limiter = RateLimiter(config.rate_limit)
         self.crawl = Crawl(config.name)
 
@@ -113,7 +113,7 @@ class _Session:
             listings = nested
             if not listings:
                 break
-        return list(dict.fromkeys(items))[: self.config.options.max_items]
+        return list(dict.fromkeys(items))[: self.config.fetch.max_items]
 
     async def follow_pages(self) -> None:
         """The start page, then same-site links matching `follow`, `depth` levels deep."""
@@ -127,7 +127,7 @@ class _Session:
                 body = item.raw if item.status == "changed" else self.archive.latest(item.url)
                 if body is not None and sniff_media_type(body.content, body.media_type) == "text/html":
                     links += [u for u in page_links(body, self.config.follow) if u not in visited]
-            room = max(0, self.config.options.max_items - len(visited))
+            room = max(0, self.config.fetch.max_items - len(visited))
             level = list(dict.fromkeys(links))[:room]
             visited.update(level)
             if not level:
@@ -155,7 +155,15 @@ class _Session:
         try:
             if not await self._allowed(url):
                 return Item(url, "skipped", reason="disallowed by robots.txt")
-            raw = await self._get(url, self._item_validators(url))
+            known, stored = self._item_validators(url)
+            raw = await self._get(url, known)
+            if raw.status == 304 and not stored:
+                # Only the archive had seen it (a run killed before saving it, or a document the
+                # parser options left out): its archived body goes on to be parsed again.
+                archived = self.archive.latest(url)
+                if archived is not None:
+                    return Item(url, "changed", archived)
+                raw = await self._get(url, {})
         except InputError as exc:
             return Item(url, "failed", reason=exc.reason)
         if raw.status == 304:
@@ -163,13 +171,20 @@ class _Session:
         self.archive.put(raw, requested=url)
         return Item(url, "changed", raw)
 
-    def _item_validators(self, url: str) -> dict:
-        """The store knows a document by its final URL; a listed URL may redirect there."""
+    def _item_validators(self, url: str) -> tuple[dict, bool]:
+        """(validators, whether they are the store's) for an item.
+
+        The store's come first: a 304 against them means the stored document is current. It
+        knows a document by its final URL, and a listed URL may redirect there. Failing those,
+        the archive's: a 304 then means the archived body is current, not that it was stored.
+        """
         known = self.validators(url)
         if known is None:
             final = self.archive.final_origin(url)
             known = self.validators(final) if final and final != url else None
-        return known or {}
+        if known:
+            return known, True
+        return self.archive.validators(url) or {}, False
 
     async def _allowed(self, url: str) -> bool:
         return not self.config.respect_robots or await self.robots.allowed(url)

@@ -7,6 +7,7 @@ leaves, and two runs of one source at once cannot store a document or fact twice
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ from pipeline.errors import InputError
 from pipeline.extract import EXTRACTOR_VERSION
 from pipeline.ingest import Outcome, extract_and_save
 from pipeline.parse import parse
+from pipeline.parse.html import meta_charset
 from pipeline.records import ParsedDocument
 from pipeline.sources.archive import Archive
 from pipeline.sources.config import SourceConfig
@@ -25,7 +27,7 @@ class SourceReport:
     source: str
     seen: int = 0
     unchanged: int = 0
-    skipped: int = 0  # disallowed by robots.txt
+    skipped: int = 0  # disallowed by robots.txt, or left out by the parser options
     outcomes: list[Outcome] = field(default_factory=list)
     error: str | None = None  # the source as a whole failed (listing unreachable, ...)
 
@@ -61,10 +63,16 @@ def parse_changed(config: SourceConfig, crawl: Crawl,
             outcomes.append(Outcome(raw.origin, "unchanged"))
             store.refresh_validators(raw.origin, raw.etag, raw.last_modified)
             continue
+        if config.parser.charset and raw.charset is None and meta_charset(raw.content) is None:
+            raw.charset = config.parser.charset  # the page declares nothing: the analyst does
         try:
             doc = parse(raw)
         except InputError as exc:
             outcomes.append(Outcome(item.url, "failed", exc.reason))
+            continue
+        unwanted = _unwanted(doc, config)
+        if unwanted:
+            outcomes.append(Outcome(doc.origin, "skipped", unwanted))
             continue
         if doc.lang is None and config.language != "auto":
             doc.lang = config.language  # the hint decides only where detection could not
@@ -72,6 +80,16 @@ def parse_changed(config: SourceConfig, crawl: Crawl,
         meta[doc.origin] = {"etag": raw.etag, "last_modified": raw.last_modified,
                             "fetched_at": raw.fetched_at, "charset": raw.charset}
     return docs, meta, outcomes
+
+
+def _unwanted(doc: ParsedDocument, config: SourceConfig) -> str:
+    """Why the source's parser options leave this document unextracted ('' to keep it)."""
+    options = config.parser
+    if len(doc.text.strip()) < options.min_chars:
+        return f"shorter than {options.min_chars} characters (parser.min_chars)"
+    if options.keep_if and not re.search(options.keep_if, doc.text):
+        return "does not match parser.keep_if"
+    return ""
 
 
 def run_source(config: SourceConfig, store, archive: Archive, *, crawl_step: Callable = crawl_source,
@@ -93,8 +111,8 @@ def run_source(config: SourceConfig, store, archive: Archive, *, crawl_step: Cal
         store.record_source_run(config.name, error=report.error)
         return report
     docs, meta, report.outcomes = parse_changed(config, crawl, store)
-    report.seen, report.skipped = len(crawl.items), crawl.count("skipped")
-    report.unchanged = sum(1 for o in report.outcomes if o.status == "unchanged")
+    report.seen = len(crawl.items)
+    report.unchanged, report.skipped = report.count("unchanged"), report.count("skipped")
     chunks = [docs[start:start + chunk_size] for start in range(0, len(docs), chunk_size)]
     if fan_out is not None and len(chunks) > 1:
         saved = fan_out(chunks, store, config.name, meta)

@@ -26,6 +26,7 @@ _DEFINITE = re.compile(
     # "the group on Xinjiang" is a name, "the group on Tuesday" a reference
     r"(?!\s+on\s+(?!\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|"
     r"June|July|August|September|October|November|December)\b))")
+_OTHER_AGENCY_ROW = re.compile(r"(?im)^[ \t|]*(?:preceding|superseding|parent|child) agenc(?:y|ies)\b[^\n]*")
 _FORMER_LATTER = re.compile(r"\b[Tt]he\s+(former|latter)\b")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _MAX_DISTANCE = {"definite": 2500, "pronoun": 800, "former": 600}
@@ -44,11 +45,17 @@ class Coreference:
         for token in doc:
             if token.lower_ in ("it", "its") and token.dep_ in (*_SUBJECT_DEPS, "poss", "dobj"):
                 anaphors.append((token.idx, token.idx + len(token), "pronoun", token.lower_))
+        # Bodies on an infobox's "Preceding agency" rows are not what the article goes on about.
+        aside = [m.span() for m in _OTHER_AGENCY_ROW.finditer(text_of(doc))]
+        candidates = [m for m in groups.mentions if not any(s <= m.start < e for s, e in aside)]
         for start, end, how, word in sorted(anaphors):
-            entity = _antecedent(groups, doc, start, how, word)
+            entity = _antecedent(groups, candidates, start, how, word)
             if entity is not None:
-                groups.mentions.append(GroupMention(start, end, entity, "coreference"))
-                groups.mentions.sort(key=lambda m: m.start)
+                mention = GroupMention(start, end, entity, "coreference")
+                groups.mentions.append(mention)
+                candidates.append(mention)
+                candidates.sort(key=lambda m: m.start)
+        groups.mentions.sort(key=lambda m: m.start)
         # A "name" inside a group name ("... for Handling Xiejiao-related Issues") is no person.
         inside = {i for m in groups.mentions if m.source != "coreference" for i in range(m.start, m.end)}
         people = [p for p in doc._.lsg_people if not (p.start in inside and p.end - 1 in inside)]
@@ -56,10 +63,10 @@ class Coreference:
         return doc
 
 
-def _antecedent(groups, doc: Doc, start: int, how: str, word: str) -> int | None:
-    position = bisect.bisect_left([m.start for m in groups.mentions], start)
+def _antecedent(groups, candidates: list, start: int, how: str, word: str) -> int | None:
+    position = bisect.bisect_left([m.start for m in candidates], start)
     earlier = []
-    for m in reversed(groups.mentions[max(0, position - 60):position]):
+    for m in reversed(candidates[max(0, position - 60):position]):
         if start - m.end > _MAX_DISTANCE[how]:
             break
         if m.end <= start:

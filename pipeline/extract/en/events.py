@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -27,7 +28,10 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _RESPONSIBILITY_WORDS = frozenset({"responsibilities", "responsibility", "functions", "duties", "work", "powers"})
 _VAGUE_CHANGE = frozenset({"became", "becomes", "changed", "turned", "transformed", "converted", "reorganized",
                            "reorganised", "restructured"})
-_CONFIDENCE = {"verb": 0.85, "noun": 0.8, "gapped": 0.7, "borrowed": 0.65}
+_CONFIDENCE = {"verb": 0.85, "noun": 0.8, "gapped": 0.7, "infobox": 0.7, "borrowed": 0.65}
+_INFOBOX_ROW = re.compile(r"(?im)^[ \t|]*(formed|established|founded|created|dissolved|abolished|disbanded)"
+                          r"[ \t]*[|:][ \t]*([^\n]{4,40})$")
+_ENDED = frozenset({"dissolved", "abolished", "disbanded"})
 
 
 class Events:
@@ -69,7 +73,26 @@ class Events:
                 for group, date in _gapped(cue, sent, index, in_sentence):
                     add_fact(doc, Fact(kind="event", group=group, start=sent.start_char, end=sent.end_char,
                                        event=event, date=date.value, confidence=_CONFIDENCE["gapped"]))
+        _infobox_events(doc, index, dates)
         return doc
+
+
+def _infobox_events(doc: Doc, index, dates) -> None:
+    """Encyclopedia infobox rows: "Formed | November 2013 |", "Dissolved: March 2018"."""
+    text = text_of(doc)
+    starts = [d.start for d in dates]
+    for row in _INFOBOX_ROW.finditer(text):
+        inside = dates[bisect.bisect_left(starts, row.start(2)):bisect.bisect_left(starts, row.end(2))]
+        span = doc.char_span(row.start(), row.end(), alignment_mode="expand")
+        if not inside or span is None:
+            continue
+        group = index.topic_group_before(span[0])
+        if group is None and doc._.lsg_groups.mentions:
+            group = doc._.lsg_groups.mentions[0].entity
+        if group is not None:
+            event = "disbanded" if row.group(1).lower() in _ENDED else "established"
+            add_fact(doc, Fact(kind="event", group=group, start=row.start(), end=row.end(), event=event,
+                               date=inside[0].value, confidence=_CONFIDENCE["infobox"]))
 
 
 def _verb_groups(cue: Span, index) -> list[int]:

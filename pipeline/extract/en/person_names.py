@@ -1,6 +1,6 @@
 """Find people's names in English text: the statistical NER plus a romanised-name recogniser.
 
-The NER misses some pinyin names, so a surname from models/names/en_surnames.txt followed by a
+The NER misses some pinyin names, so a known romanised surname (pipeline.names) followed by a
 given name made of pinyin syllables ("Li Keqiang", "Wang Huning") or a hyphenated Wade-Giles or
 Cantonese given name ("Zhou En-lai", "Leung Chun-ying") is a name too. Titles are stripped.
 A bare surname ("Xi", "Li, the premier") is linked to the full name given in the document.
@@ -15,7 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.en.doc_text import text_of
-from pipeline.extract.en.resources import pinyin_syllables, surnames, titles
+from pipeline.extract.en.resources import surnames, titles
+from pipeline.names import splits_into_syllables
 
 # A lookahead, so "Comrade Han" failing the surname test does not hide "Han Changfu".
 _ROMANISED = re.compile(r"\b(?=([A-Z][a-z]{0,6})\s+([A-Z][a-z]{1,9}(?:[-‐][a-z]{1,6})?)\b)")
@@ -24,7 +25,7 @@ _NOT_NAMES = frozenset({"hong kong", "han chinese", "long march", "shan xi", "ma
 _NON_NAME_NEXT = frozenset({"Chinese", "Dynasty", "Province", "River", "University", "Road", "Street", "Square",
                             "Avenue", "Mountain", "Mountains", "Hall", "Palace", "Park", "Airport", "Bridge",
                             "District", "County", "City", "Village", "Temple", "Lake", "Institute", "Daily"})
-_GIVEN_MAX_SYLLABLES = 3
+_GIVEN_MAX_LETTERS = 12  # three syllables at most
 
 if not Doc.has_extension("lsg_people"):
     Doc.set_extension("lsg_people", default=None)
@@ -42,7 +43,6 @@ class PersonMention:
 class PersonNames:
     def __init__(self, nlp: Language):
         self.surnames = surnames()
-        self.syllables = pinyin_syllables()
         self.titles = titles()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -51,7 +51,11 @@ class PersonNames:
         other_entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                candidates.append(self._strip_titles(text, ent.start_char, ent.end_char))
+                start, end = self._strip_titles(text, ent.start_char, ent.end_char)
+                chinese = _ROMANISED.match(text, start)
+                if chinese and chinese.end(2) < end and self._romanised(chinese.group(1), chinese.group(2)):
+                    end = chinese.end(2)  # a headline: "Li Keqiang Chairs Meeting"
+                candidates.append((start, end))
         for m in _ROMANISED.finditer(text):
             end = m.end(2)
             if self._romanised(m.group(1), m.group(2)) and (m.start(), end) not in other_entities:
@@ -71,9 +75,9 @@ class PersonNames:
     def _romanised(self, surname: str, given: str) -> bool:
         if surname not in self.surnames:
             return False
-        if "-" in given or "‐" in given:
+        if "-" in given or "‐" in given:  # Wade-Giles or Cantonese: "En-lai", "Chun-ying"
             return True
-        return _syllable_count(given.lower(), self.syllables) in range(1, _GIVEN_MAX_SYLLABLES + 1)
+        return len(given) <= _GIVEN_MAX_LETTERS and splits_into_syllables(given)
 
     def _strip_titles(self, text: str, start: int, end: int) -> tuple[int, int]:
         changed = True
@@ -89,36 +93,36 @@ class PersonNames:
             start += 1
         if text[start:end].endswith(("'s", "’s")):
             end -= 2
+        while end > start and text[end - 1] in ".,;:":
+            end -= 1
         return start, end
 
     def _surname_mentions(self, doc: Doc, full: list[PersonMention]) -> list[PersonMention]:
         """Bare surnames of people named in full somewhere in the document ("He" is a pronoun here)."""
         by_surname: dict[str, list[PersonMention]] = {}
         for person in full:
-            by_surname.setdefault(person.name.split()[0], []).append(person)
+            words = person.name.split()  # Chinese order puts the surname first, Western order last
+            by_surname.setdefault(words[0] if words[0] in self.surnames else words[-1], []).append(person)
+        if not by_surname:
+            return []
         covered = {i for p in full for i in range(p.start, p.end)}
         found: list[PersonMention] = []
-        for token in doc:
-            named = by_surname.get(token.text)
-            if not named or token.text == "He" or token.is_lower or token.idx in covered:
+        pattern = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, by_surname)))
+        for m in pattern.finditer(text_of(doc)):
+            if m.group() == "He" or m.start() in covered:
                 continue
+            token = doc.char_span(m.start(), m.end())
+            if token is None:
+                continue
+            token = token[0]
             following = token.nbor(1) if token.i + 1 < len(doc) else None
             if following is not None and following.text[:1].isupper() and following.pos_ == "PROPN":
                 continue
+            named = by_surname[m.group()]
             earlier = [p for p in named if p.start < token.idx]
             person = (earlier or named)[-1]
             found.append(PersonMention(token.idx, token.idx + len(token), person.name, token.text, False))
         return found
-
-
-def _syllable_count(word: str, syllables: frozenset[str]) -> int:
-    """Fewest pinyin syllables that spell `word` exactly (0: it is not pinyin)."""
-    best = [0] + [99] * len(word)
-    for end in range(1, len(word) + 1):
-        for size in range(1, min(6, end) + 1):
-            if word[end - size:end] in syllables and best[end - size] + 1 < best[end]:
-                best[end] = best[end - size] + 1
-    return best[-1] if best[-1] < 99 else 0
 
 
 def _next_word(text: str, end: int) -> str:

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline import resolve
+from pipeline import names, resolve
 from pipeline.records import GroupRef, PersonRef
 
 MODELS = Path(__file__).resolve().parents[3] / "models"
@@ -13,35 +13,27 @@ PATTERN_DIR = MODELS / "patterns"
 NAMES_DIR = MODELS / "names"
 
 
-def _word_list(path: Path) -> list[str]:
-    words: list[str] = []
-    for line in path.read_text("utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            words.extend([line.strip()] if " " in line.strip() and path.stem.endswith("titles")
-                         else line.split())
-    return words
+def _lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text("utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
 
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    return frozenset(_word_list(NAMES_DIR / "en_surnames.txt"))
-
-
-@lru_cache(maxsize=1)
-def pinyin_syllables() -> frozenset[str]:
-    return frozenset(_word_list(NAMES_DIR / "en_pinyin_syllables.txt"))
+    """Romanised surnames in any system (pinyin, Wade-Giles, Cantonese), capitalised as in text."""
+    spellings = names.surname_spellings()
+    return frozenset(s[:1].upper() + s[1:] for s in spellings if s.isalpha() or "-" in s)
 
 
 @lru_cache(maxsize=1)
 def titles() -> tuple[str, ...]:
     """Title phrases, lower-cased, longest first."""
-    return tuple(sorted({t.lower() for t in _word_list(NAMES_DIR / "en_titles.txt")}, key=len, reverse=True))
+    return tuple(sorted({t.lower() for t in _lines(NAMES_DIR / "en_titles.txt")}, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _non_group_patterns() -> tuple[re.Pattern, ...]:
-    lines = (PATTERN_DIR / "en_non_groups.txt").read_text("utf-8").splitlines()
-    return tuple(re.compile(line.strip(), re.I) for line in lines if line.strip() and not line.startswith("#"))
+    return tuple(re.compile(line, re.I) for line in _lines(PATTERN_DIR / "en_non_groups.txt"))
 
 
 @lru_cache(maxsize=32768)
@@ -62,7 +54,9 @@ def gazetteer_names() -> list[tuple[str, str]]:
         return []
 
 
+@lru_cache(maxsize=32768)
 def group_ref(surface: str) -> GroupRef:
+    """The gazetteer's view of a group name (shared: callers copy before changing it)."""
     try:
         return resolve.resolve_group(surface)
     except FileNotFoundError:

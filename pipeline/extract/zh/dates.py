@@ -17,8 +17,15 @@ _DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"�
 _YEAR = r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年"
 _MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
 _DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
+# A year named relative to the document's date (今年) or to the last year written (同年, 次年).
+_RELATIVE_YEAR = {"今年": ("reference", 0), "本年": ("reference", 0), "去年": ("reference", -1),
+                  "上年": ("reference", -1), "前年": ("reference", -2), "同年": ("context", 0),
+                  "当年": ("context", 0), "是年": ("context", 0), "次年": ("context", 1),
+                  "翌年": ("context", 1), "第二年": ("context", 1)}
+_REL = "|".join(_RELATIVE_YEAR)
 _DATE = re.compile(
-    rf"(?P<iso>(?P<iy>(?:19|20)\d{{2}})[-/.](?P<im>1[0-2]|0?[1-9])[-/.](?P<id>3[01]|[12]\d|0?[1-9]))(?!\d)"
+    rf"(?P<rel>{_REL})(?:\s*(?P<rm>1[0-2]|0?[1-9])\s*月(?:\s*(?P<rd>3[01]|[12]\d|0?[1-9])\s*[日号])?)?"
+    rf"|(?P<iso>(?P<iy>(?:19|20)\d{{2}})[-/.](?P<im>1[0-2]|0?[1-9])[-/.](?P<id>3[01]|[12]\d|0?[1-9]))(?!\d)"
     rf"|{_YEAR}(?!代|来)(?:\s*{_MONTH}(?:\s*{_DAY})?)?"
     rf"|(?<![\d年])(?P<bm>1[0-2]|0?[1-9])\s*月\s*(?P<bd>3[01]|[12]\d|0?[1-9])\s*[日号]"
     rf"|(?<![\d月.\-/])(?P<dd>3[01]|[12]\d|0?[1-9])日(?!\d)"
@@ -39,12 +46,23 @@ def chinese_number(text: str) -> int:
 
 def find_dates(text: str, reference: str | None = None) -> list[tuple[int, int, str]]:
     """(start, end, 'YYYY[-MM[-DD]]') for every date; month-day dates need `reference`."""
-    found = []
+    found: list[tuple[int, int, str]] = []
     for match in _DATE.finditer(text):
-        value = _value(match, reference)
+        context = found[-1][2][:4] if found else None
+        value = _relative(match, reference, context) if match["rel"] else _value(match, reference)
         if value:
             found.append((match.start(), match.end(), value))
     return found
+
+
+def _relative(match: re.Match, reference: str | None, context: str | None) -> str | None:
+    """今年1月22日 from the document's year; 同年5月16日 / 次年 from the last year written."""
+    base, offset = _RELATIVE_YEAR[match["rel"]]
+    year = reference if base == "reference" else context
+    if not year:
+        return None
+    month = int(match["rm"]) if match["rm"] else None
+    return _format(int(year[:4]) + offset, month, int(match["rd"]) if match["rd"] and month else None)
 
 
 def _value(match: re.Match, reference: str | None) -> str | None:

@@ -15,15 +15,25 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.zh.facts import CONFIDENCE, GroupMention, ZhFact, doc_text, group_starting_at
+from pipeline.extract.zh.event_dates import event_date, sentence_date
+from pipeline.extract.zh.group_lists import groups_from, groups_until, pairs
 from pipeline.extract.zh.lexicon import event_rules
 from pipeline.extract.zh.segments import line_spans, sentence_spans
 
-_OPENING = re.compile(r"[\s「“\"『《了]*")
-_MODIFIER = re.compile(r"以[^，,。；;]{1,40}?为[^，,。；;]{0,12}?(?:组长|主任|主席)的|由[^，,。；;]{1,40}?组成的")
-# Between a group and its verb: nothing, a date ("于2014年"), or ", date" when the group
-# ended the previous clause ("成立X委员会，1993年8月4日更名为Y"). @ stands for a date.
-_GAP_BEFORE_VERB = re.compile(r"^[」”\"』》\s]*(?:[,，](?=[^,，]*@))?"
-                              r"(?:于|在|已经|已|正式|宣布|宣告|被|即|随即|@|\s)*$")
+_OPENING = re.compile(r"[\s「“\"『《了的]*")  # 1986年成立的X: the date is X's
+_PRESENT_NAME = re.compile(r"\s*(?:现名|今名|现称)")
+_MODIFIER = re.compile(r"以[^，,。；;]{1,40}?为[^，,。；;]{0,12}?(?:组长|主任|主席)的"
+                       r"|由[^，,。；;]{1,40}?(?:组成|挂帅|牵头)的")
+# Between a group and its verb: nothing, a date ("于2014年"), ", date" when the group ended
+# the previous clause ("成立X委员会，1993年8月4日更名为Y"), its office (及其办公室), an aside
+# in brackets, the authority ("依照…方案", "由…会议…宣布"). @ stands for a date.
+_GAP_BEFORE_VERB = re.compile(
+    r"^[」”\"』》\s]*(?:及其(?:办公室|办事机构|工作机构|秘书组))?(?:\s*[(（][^()（）]{0,20}[)）])?"
+    r"(?:[,，](?=[^,，]*@))?"
+    r"(?:于|在|已经|已|正式|宣布|宣告|被|即|随即|分别|一并|均|同时|随之|相应|亦|也|挂牌|@|\s"
+    r"|在[^,，。；;]{1,20}?中"
+    r"|(?:依照|根据|按照|依据)[^,，。；;@]{1,30}?(?:方案|决定|通知|规定|意见)[,，]?"
+    r"|由[^,，。；;@]{1,40}?(?=宣布|宣告|决定))*$")
 _DECIDED = re.compile(r"(?:决定|同意|批准|关于)\s*$")
 _CLOSING_LINES = 6
 _NOTICE_HEAD = re.compile(r"〔\d{4}〕|\[\d{4}\]|\d+号|通知|决定|通告|批复")
@@ -33,9 +43,10 @@ _FUTURE = ("将", "拟", "要", "计划", "准备", "筹备")  # 将成立: not 
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, list]:
-    rules: dict[str, list] = {"verb": [], "pattern": [], "infobox": [], "not_an_event": [], "reporting": []}
+    keys = ("verb", "pattern", "infobox", "not_an_event", "not_a_meeting")
+    rules: dict[str, list] = {key: [] for key in keys}
     for row in event_rules():
-        for key in ("verb", "pattern", "infobox", "not_an_event", "reporting"):
+        for key in keys:
             if key in row:
                 rules[key].append(row)
     rules["verb"].sort(key=lambda r: -len(r["verb"]))
@@ -62,36 +73,43 @@ class EventReader:
                 vs, ve = sentence[0] + match.start(), sentence[0] + match.end()
                 if vs in used or self._conditional(text, vs, ve, sentence):
                     continue
-                group, to_group = self._groups(doc, rule, vs, ve, sentence)
-                if group is None or (rule["event"] == "renamed" and to_group is None):
+                stated = self._groups(doc, rule, vs, ve, sentence)
+                if not stated:
                     continue
-                date, confidence = self._date(doc, vs, sentence), CONFIDENCE["event"]
-                if date is None and rule["event"] == "established" and closing \
-                        and _DECIDED.search(text[max(sentence[0], vs - 4):vs]):
-                    date, confidence = closing, CONFIDENCE["notice_date"]
-                if date is None:
+                dated = event_date(doc, vs, sentence)
+                if (dated is None or dated[1] < CONFIDENCE["event"]) and rule["event"] == "established" \
+                        and closing and _DECIDED.search(text[max(sentence[0], vs - 4):vs]):
+                    dated = closing, CONFIDENCE["notice_date"]  # the notice's own date beats the narrative's
+                if dated is None:
                     continue
                 used.update(range(vs, ve))
-                evidence = (min(vs, group.start), max(ve, (to_group or group).end))
-                yield ZhFact("event", group.target, _widen(text, evidence, sentence), confidence,
-                             event=rule["event"], date=date,
-                             to_group=to_group.target if to_group else None)
+                for group, to_group in stated:
+                    evidence = (min(vs, group.start), max(ve, (to_group or group).end))
+                    yield ZhFact("event", group.target, _widen(text, evidence, sentence), dated[1],
+                                 event=rule["event"], date=dated[0],
+                                 to_group=to_group.target if to_group else None)
 
     @staticmethod
-    def _groups(doc: Doc, rule: dict, vs: int, ve: int, sentence) -> tuple[GroupMention | None, ...]:
+    def _groups(doc: Doc, rule: dict, vs: int, ve: int, sentence) -> list[tuple[GroupMention, GroupMention | None]]:
+        """(group, new group for a renaming) for each body the verb is about."""
         text = doc_text(doc)
         opening = _OPENING.match(text, ve).end()
         modifier = _MODIFIER.match(text, opening)  # 成立以习近平为组长的X领导小组
         after = group_starting_at(doc, _OPENING.match(text, modifier.end()).end() if modifier else opening)
         if after is not None and text.startswith("办公室", after.end):
             after = None  # 撤销X领导小组办公室: the office, not the group
+        following = groups_from(doc, after, sentence[1])
         if rule["group"] == "after":
-            return after, None
+            return [(group, None) for group in following]
         before = next((g for g in reversed(doc._.zh_groups)
                        if sentence[0] <= g.start and g.end <= vs and _plain_gap(doc, g.end, vs)), None)
+        preceding = groups_until(doc, before, sentence[0])
         if rule["event"] == "renamed":
-            return before, after
-        return before, None
+            if not following and _PRESENT_NAME.match(text, ve):  # "…前身为A，1993年改称现名"
+                subject = next((g for g in doc._.zh_groups if sentence[0] <= g.start and g.is_full), None)
+                following = [subject] if subject and preceding and subject.target != preceding[-1].target else []
+            return pairs(preceding, following)
+        return [(group, None) for group in preceding]
 
     def _conditional(self, text: str, vs: int, ve: int, sentence) -> bool:
         window = text[max(sentence[0], vs - 5):min(sentence[1], ve + 3)]
@@ -99,29 +117,18 @@ class EventReader:
             return True
         return text[max(sentence[0], vs - 2):vs].endswith(_FUTURE)
 
-    @staticmethod
-    def _date(doc: Doc, verb: int, sentence: tuple[int, int]) -> str | None:
-        dates = [d for d in doc._.zh_dates if sentence[0] <= d[0] and d[1] <= sentence[1]]
-        before = [d for d in dates if d[1] <= verb]
-        if before:
-            start, end, value = before[-1]
-            between = doc_text(doc)[end:verb]
-            if any(row["reporting"] in between for row in _rules()["reporting"]):
-                return None
-            return value
-        after = [d for d in dates if d[0] >= verb]
-        return after[0][2] if after else None
-
     def _meetings(self, doc: Doc, sentence: tuple[int, int]):
         text = doc_text(doc)
         for group in (g for g in doc._.zh_groups if sentence[0] <= g.start and g.end <= sentence[1]):
+            if any(row["not_a_meeting"] in text[sentence[0]:group.end] for row in _rules()["not_a_meeting"]):
+                continue  # 多次召开, 每年召开: no single dated meeting
             for rule in _rules()["pattern"]:
-                match = re.match(rule["pattern"], text[group.end:sentence[1]])
+                match = re.match(rule["pattern"], _masked(doc, group.end, sentence[1]))
                 if not match:
                     continue
                 if rule.get("needs") and not re.search(rule["needs"], text[sentence[0]:group.start]):
                     continue
-                date = self._date(doc, group.start, sentence)
+                date = sentence_date(doc, group.start, sentence)
                 if date:
                     evidence = _widen(text, (group.start, group.end + match.end()), sentence)
                     yield ZhFact("event", group.target, evidence, CONFIDENCE["event"],
@@ -150,12 +157,17 @@ class EventReader:
                                  event=rule["event"], date=dates[0][2])
 
 
-def _plain_gap(doc: Doc, start: int, end: int) -> bool:
+def _masked(doc: Doc, start: int, end: int) -> str:
+    """text[start:end] with every date written as @ (one per character)."""
     gap = list(doc_text(doc)[start:end])
     for ds, de, _ in doc._.zh_dates:
         if start <= ds and de <= end:
             gap[ds - start:de - start] = "@" * (de - ds)
-    return bool(_GAP_BEFORE_VERB.match("".join(gap)))
+    return "".join(gap)
+
+
+def _plain_gap(doc: Doc, start: int, end: int) -> bool:
+    return bool(_GAP_BEFORE_VERB.match(_masked(doc, start, end)))
 
 
 def _widen(text: str, span: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int]:

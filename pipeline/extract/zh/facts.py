@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 # Confidence by the kind of rule that found a fact: a roster line says it outright,
 # running text needs more parsing, a coreference adds one more guess.
 CONFIDENCE = {"roster": 0.9, "infobox": 0.85, "running_text": 0.75, "context_group": 0.6,
-              "event": 0.8, "notice_date": 0.7}
+              "event": 0.8, "notice_date": 0.7, "context_date": 0.65}
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,9 @@ def group_starting_at(doc: Doc, start: int) -> GroupMention | None:
     return next((g for g in doc._.zh_groups if g.start == start), None)
 
 
-def group_before(doc: Doc, offset: int) -> GroupMention | None:
-    """The last group mention that ends at or before `offset` (the group in context)."""
-    earlier = [g for g in doc._.zh_groups if g.end <= offset]
-    return earlier[-1] if earlier else (doc._.zh_groups[0] if doc._.zh_groups else None)
+def group_before(doc: Doc, offset: int, offices: bool = True) -> GroupMention | None:
+    """The last group mention that ends at or before `offset` (the group in context); an
+    agency named on the way (港澳办主任X) is no context for 组长 when `offices` is False."""
+    groups = [g for g in doc._.zh_groups if offices or g.kind != "office"]
+    earlier = [g for g in groups if g.end <= offset]
+    return earlier[-1] if earlier else (groups[0] if groups else None)

@@ -16,7 +16,7 @@ from pipeline.extract.zh.segmenter import known_hanzi_people, pos_segmenter, seg
 # given name; a candidate holding one after its surname is not a name.
 _NOT_IN_GIVEN_NAME = frozenset("务副省部局厅办院府署室处司组委会员市县党央总监检察协职席记秘领导届次的了"
                                "在是与或等被把将对从由任兼担称说指表讲召议决撤销调整们这那该此也都曾"
-                               "还已就并但而所着过个内外年日号两")
+                               "还已就并但而所着过个内外年日号两人")
 # ...but these also open real given names (王任重): allowed as the middle of three characters,
 # where "X任组长" cannot put them.
 _MIDDLE_ONLY = frozenset("任")
@@ -74,6 +74,17 @@ def is_name(candidate: str) -> bool:
     return compound or len(name) < 3 or not _is_common_word(name[:2], _COMMON_PREFIX_FREQ)
 
 
+def roster_name(candidate: str) -> bool:
+    """A name in a roster column, where a post follows: is_name, or two or three hanzi that
+    read as a name whose surname is missing from our list (回良玉)."""
+    if is_name(candidate):
+        return True
+    return (2 <= len(candidate) <= 3 and all(_HANZI.match(ch) for ch in candidate)
+            and not any(ch in _NOT_IN_GIVEN_NAME for ch in candidate)
+            and not any(title in candidate for title in titles())
+            and not _is_common_word(candidate, 1) and not _is_common_word(candidate[:2], 1))
+
+
 def _married_name(name: str) -> bool:
     """Hong Kong and Macao married names put the husband's surname first: 林郑月娥, 范徐丽泰."""
     return (len(name) == 4 and name[0] in surnames() and name[1] in surnames()
@@ -82,7 +93,7 @@ def _married_name(name: str) -> bool:
 
 def _is_common_word(word: str, min_freq: int) -> bool:
     freq, tags = _dictionary()
-    tag = tags.get(word) or segmenter().user_word_tag_tab.get(word)
+    tag = segmenter().user_word_tag_tab.get(word) or tags.get(word)
     return bool(tag) and not tag.startswith("nr") and freq.get(word, 0) >= min_freq
 
 

@@ -25,15 +25,21 @@ from pipeline.extract.zh.segments import clause_around, sentence_spans
 
 _LIST_INTRO = re.compile(r"\s*(?:名单)?(?:(?:分别为|分别是|均为|包括|包含|有|为|是)\s*[:：]?|[:：])\s*")
 _BY = re.compile(r"\s*(?:一职)?\s*由\s*")
-_BY_CLOSE = re.compile(r"\s*(?:同志)?\s*(?:来)?(?:担任|兼任|出任)")
+_BY_CLOSE = re.compile(r"\s*(?:同志)?\s*(?:来)?(?:担任|兼任|出任|接任|继任|接替)")
 _VERBS_BEFORE = ("担任过", "任过", "担任", "出任", "兼任", "接任", "继任", "接掌", "升任", "改任", "任", "为", "是")
 # "A和B以领导小组成员身份出席": 以 introduces the capacity the names before it act in.
 _CAPACITY = "身份"
 _ANAPHORS = ("该", "本", "此", "这个")
 # "A已接替B，出任X主任": A holds the post now, B held the same post before.
 _SUCCESSION = re.compile(r"(?:接替|接任|取代|替代)$")
+_TAKES_CHARGE = re.compile(r"接掌|执掌|出掌|主掌|挂帅的")
+_RESPECTIVELY = re.compile(r"分别(?:担任|出任|兼任|任|为|是)$")
+_RESPECTIVELY_BY = re.compile(r"\s*分别由\s*")
+_ROLE_JOIN = re.compile(r"[、和及]")
 _CLAUSE_GAP = re.compile(r"[,，]\s*$")
-_OPEN_BEFORE_ROLE = set("任为是由、,，:：；;（(「“ \n") | {""}
+# "出任新成立的X办公室主任": how new the body is stands between the verb and the group.
+_NEW_BODY = re.compile(r"(?:新|刚)?(?:成立|组建|设立|改组|调整|重组|升格)后?的$")
+_OPEN_BEFORE_ROLE = set("任为是由兼、,，:：；;（(「“ \n") | {""}
 _MODIFIED = re.compile(r"[^，,。；;]{0,30}?的")
 _OFFICE = "办公室"
 # 主任 of a body's office (X委员会办公室主任) directs that body's office.
@@ -59,10 +65,59 @@ class RoleReader:
         for start, end in sentence_spans(text):
             if roster_header(text[start:end]):
                 continue
+            paired = list(self._respective(doc, (start, end)))
+            facts.extend(fact for fact, _ in paired)
+            handled = {role_start for _, role_start in paired}
             for match in pattern.finditer(text, start, end):
-                facts.extend(self._facts(doc, headers[match.group()], match, (start, end)))
+                if match.start() not in handled:
+                    facts.extend(self._facts(doc, headers[match.group()], match, (start, end)))
+            facts.extend(self._takes_charge(doc, (start, end)))
         doc._.zh_facts = facts
         return doc
+
+    @staticmethod
+    def _respective(doc: Doc, sentence: tuple[int, int]):
+        """"A、B分别任组长、副组长" and "组长、副组长分别由A、B担任": the n-th name holds the
+        n-th role. Yields (fact, role start)."""
+        text = doc_text(doc)
+        pattern, headers = _role_words()
+        for roles in _role_lists(pattern, text, sentence):
+            by = _RESPECTIVELY_BY.match(text, roles[-1].end())
+            if by:
+                names = names_forward(text, by.end(), sentence[1])
+                names = names if names and _BY_CLOSE.match(text, names[-1][1]) else []
+            else:
+                verb = _RESPECTIVELY.search(text, sentence[0], roles[0].start())
+                names = names_backward(text, verb.start(), sentence[0]) if verb else []
+            if len(names) != len(roles):
+                continue
+            evidence = clause_around(text, min(names[0][0], roles[0].start()),
+                                     max(names[-1][1], roles[-1].end()), sentence)
+            for name, match in zip(names, roles):
+                owner, header, confidence = _owner(doc, headers[match.group()], match, sentence)
+                stated = _group_and_role(text, owner, header) if owner else None
+                if stated:
+                    yield ZhFact("membership", stated[0], evidence, confidence, role=stated[1], person=name), \
+                        match.start()
+
+    @staticmethod
+    def _takes_charge(doc: Doc, sentence: tuple[int, int]):
+        """"A接掌X领导小组" (press style, no role word): A leads X; "接掌X办公室": A directs X's
+        office; "由A挂帅的X" too."""
+        text = doc_text(doc)
+        for verb in _TAKES_CHARGE.finditer(text, *sentence):
+            group = group_starting_at(doc, verb.end())
+            if group is None or _role_words()[0].match(text, group.end):
+                continue  # "接掌X组长": the role word's own rule reads it
+            if group.kind == "office":
+                stated = _group_and_role(text, group, _OFFICE_HEAD)
+            else:
+                stated = (group.target, "office_director" if text.startswith(_OFFICE, group.end) else "leader")
+            names = names_backward(text, verb.start(), sentence[0])
+            if stated and names:
+                evidence = clause_around(text, names[0][0], group.end, sentence)
+                yield from (ZhFact("membership", stated[0], evidence, CONFIDENCE["running_text"],
+                                   role=stated[1], person=name) for name in names)
 
     def _facts(self, doc: Doc, header: RoleHeader, match: re.Match, sentence: tuple[int, int]):
         text = doc_text(doc)
@@ -99,10 +154,24 @@ class RoleReader:
         return names_forward(text, pos, end)
 
 
+def _role_lists(pattern: re.Pattern, text: str, sentence: tuple[int, int]) -> list[list[re.Match]]:
+    """Runs of two or more role words joined by 、/和/及 ("组长、副组长")."""
+    runs: list[list[re.Match]] = []
+    for match in pattern.finditer(text, *sentence):
+        previous = runs[-1][-1] if runs else None
+        if previous and _ROLE_JOIN.fullmatch(text, previous.end(), match.start()):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    return [run for run in runs if len(run) >= 2]
+
+
 def _names_before(text: str, verb_end: int, role_end: int, header: RoleHeader,
                   sentence: tuple[int, int]) -> list[tuple[int, int]]:
     """Names before the verb that gives them the role: "A、B曾担任[该]X组长", "A以X成员身份"."""
     verb_end = next((verb_end - len(a) for a in _ANAPHORS if text.endswith(a, sentence[0], verb_end)), verb_end)
+    new_body = _NEW_BODY.search(text, sentence[0], verb_end)
+    verb_end = new_body.start() if new_body else verb_end
     verbs = _VERBS_BEFORE + (("以",) if text.startswith(_CAPACITY, role_end) else ())
     verb = next((v for v in verbs if text.endswith(v, sentence[0], verb_end)), None)
     if not verb or (verb in ("为", "是") and header.header in _MEMBER_ROLES):
@@ -137,7 +206,8 @@ def _owner(doc: Doc, header: RoleHeader, match: re.Match, sentence: tuple[int, i
     before = text[match.start() - 1] if match.start() > sentence[0] else ""
     if header.header in _OWNED_ONLY or before not in _OPEN_BEFORE_ROLE:
         return None, header, 0.0  # 政治局委员, 专家组组长, 港澳办主任: not a group's role
-    return group_before(doc, match.start()), header, CONFIDENCE["context_group"]
+    offices = header.header.startswith(_OFFICE)
+    return group_before(doc, match.start(), offices), header, CONFIDENCE["context_group"]
 
 
 def _group_and_role(text: str, owner, header: RoleHeader) -> tuple[tuple[int, int], str] | None:

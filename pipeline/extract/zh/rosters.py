@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.zh.facts import CONFIDENCE, ZhFact, doc_text, group_before, group_starting_at
 from pipeline.extract.zh.lexicon import RoleHeader, role_headers, titles
-from pipeline.extract.zh.person_names import is_name, name_length_at, names_forward
+from pipeline.extract.zh.person_names import is_name, name_length_at, names_forward, roster_name
 from pipeline.extract.zh.segments import line_spans, trimmed
 
 _ENTRY = re.compile(r"[^\s、,，;；。|()（）]+")
@@ -63,7 +63,10 @@ def roster_names(text: str, start: int, end: int, at_line_start: bool) -> list[t
             names.append((s, nxt[1]))  # padded two-character name: "肖 捷"
             i += 2
             continue
-        name = _entry_name(text, s, e, first=not names)
+        # "回良玉　国务院副总理", "王勇(国务委员)", or a name alone on an indented line
+        vouched = (nxt is not None and _post_like(text[nxt[0]:nxt[1]])) or text[e:e + 1] in "(（" \
+            or (at_line_start and len(entries) == 1)
+        name = _entry_name(text, s, e, first=not names, vouched=vouched)
         if name:
             names.append(name)
         elif not names and at_line_start and not _post_like(text[s:e]):
@@ -72,11 +75,14 @@ def roster_names(text: str, start: int, end: int, at_line_start: bool) -> list[t
     return names
 
 
-def _entry_name(text: str, start: int, end: int, first: bool) -> tuple[int, int] | None:
-    """The name in one space-delimited entry: "王勇", "李强国务院总理", "常务副省长王书坚"."""
-    if is_name(text[start:end]):
+def _entry_name(text: str, start: int, end: int, first: bool, vouched: bool) -> tuple[int, int] | None:
+    """The name in one space-delimited entry: "王勇", "李强国务院总理", "常务副省长王书坚";
+    a post after the entry vouches for a name whose surname we do not list."""
+    if is_name(text[start:end]) or (vouched and roster_name(text[start:end])):
         return start, end
     length = name_length_at(text, start)
+    if length == end - start:
+        return start, end  # a known official whose surname we do not list (回良玉)
     if length:
         if first and length < end - start and _post_like(text[start + length:end]):
             return start, start + length
@@ -115,7 +121,7 @@ class RosterReader:
             found = roster_header(text[line_from:end])
             if found:
                 header, after = found
-                group = named or group_before(doc, start)
+                group = named or group_before(doc, start, offices=header.header.startswith("办公室"))
                 active = (_role_in(text, header, group), group.target) if group else None
                 body = line_from + after
                 names = roster_names(text, body, end, at_line_start=False)

@@ -1,0 +1,62 @@
+"""Which date an event verb takes: a date in its sentence, else the narrative date.
+
+    2018年3月，…不再保留X。                         in the sentence (before the verb wins)
+    2014年2月，中央召开会议。会议决定成立X。          earlier in the same paragraph
+    2018年3月，中共中央印发《方案》。…方案提出，组建X。 a reform plan's month (the plan's events
+                                                    carry no dates of their own)
+A reporting date ("6月1日，记者…获悉，…成立") says when the news was heard, not when it happened.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from pipeline.extract.zh.facts import CONFIDENCE, doc_text
+from pipeline.extract.zh.lexicon import event_rules
+from pipeline.extract.zh.segments import line_spans
+
+
+@lru_cache(maxsize=1)
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(row[key] for row in event_rules() if key in row)
+
+
+def sentence_date(doc: Doc, verb: int, sentence: tuple[int, int]) -> str | None:
+    """The last date before the verb in its sentence (unless a reporting date), else the first after."""
+    dates = [d for d in doc._.zh_dates if sentence[0] <= d[0] and d[1] <= sentence[1]]
+    before = [d for d in dates if d[1] <= verb]
+    if before:
+        _, end, value = before[-1]
+        if any(word in doc_text(doc)[end:verb] for word in _words("reporting")):
+            return None
+        return value
+    after = [d for d in dates if d[0] >= verb]
+    return after[0][2] if after else None
+
+
+def event_date(doc: Doc, verb: int, sentence: tuple[int, int]) -> tuple[str, float] | None:
+    """(date, confidence) for an event stated at `verb`, or None when the text gives no date."""
+    in_sentence = sentence_date(doc, verb, sentence)
+    if in_sentence:
+        return in_sentence, CONFIDENCE["event"]
+    if _reported(doc, sentence):
+        return None
+    text = doc_text(doc)
+    paragraph = next((span for span in line_spans(text) if span[0] <= sentence[0] < span[1] + 1), sentence)
+    earlier = [d for d in doc._.zh_dates if d[1] <= sentence[0]]
+    in_paragraph = [d for d in earlier if d[0] >= paragraph[0]]
+    if in_paragraph and not _reported_between(text, in_paragraph[-1][1], sentence[0]):
+        return in_paragraph[-1][2], CONFIDENCE["context_date"]
+    cue = any(word in text[paragraph[0]:sentence[1]] for word in _words("plan_cue"))
+    if cue and earlier:
+        return earlier[-1][2][:7], CONFIDENCE["context_date"]  # the plan's month
+    return None
+
+
+def _reported(doc: Doc, sentence: tuple[int, int]) -> bool:
+    return any(word in doc_text(doc)[sentence[0]:sentence[1]] for word in _words("reporting"))
+
+
+def _reported_between(text: str, start: int, end: int) -> bool:
+    return any(word in text[start:end] for word in _words("reporting"))

@@ -1,0 +1,134 @@
+"""Roles stated in running Chinese text: premiers' titles after names, anaphora, successions,
+capacities, press idioms (接掌, 挂帅), respective lists, and people named in other capacities.
+
+Texts are our own sentences about real bodies and officials (placeholder bodies where a roster
+would otherwise have to be invented).
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.zh_extract_helpers import roles
+
+ENERGY = "国家能源委员会"
+
+
+def test_post_written_after_the_name_before_the_role():
+    text = "2010年1月，国务院决定成立国家能源委员会，由温家宝总理任主任，李克强副总理任副主任。"
+    assert roles(text) == {(ENERGY, "温家宝", "leader"), (ENERGY, "李克强", "deputy_leader")}
+
+
+def test_anaphoric_commission_takes_the_last_commission_named():
+    text = "国务院金融稳定发展委员会于2017年11月成立。刘鹤曾担任该委员会主任，负责金融监管协调。"
+    assert roles(text) == {("国务院金融稳定发展委员会", "刘鹤", "leader")}
+
+
+def test_taking_over_a_role_names_the_new_holder_not_a_group():
+    text = ("京津冀协同发展领导小组于2014年成立。2018年起，国务院副总理韩正接任领导小组组长，"
+            "多次主持召开领导小组会议。")
+    assert roles(text) == {("京津冀协同发展领导小组", "韩正", "leader")}
+
+
+def test_succession_gives_the_post_to_both_holders():
+    text = "（本報訊）中共中央政治局常委、國務院副總理丁薛祥已接替韓正，出任粵港澳大灣區建設領導小組組長。"
+    group = "粤港澳大湾区建设领导小组"
+    assert roles(text) == {(group, "丁薛祥", "leader"), (group, "韩正", "leader")}
+
+
+def test_capacity_phrase_and_hong_kong_married_names():
+    text = ("粵港澳大灣區建設領導小組在北京召開全體會議。行政長官林鄭月娥和澳門特區行政長官崔世安"
+            "以領導小組成員身份出席。")
+    group = "粤港澳大湾区建设领导小组"
+    assert roles(text) == {(group, "林郑月娥", "member"), (group, "崔世安", "member")}
+
+
+def test_press_idioms_for_taking_charge():
+    text = ("韓正接掌中央港澳工作領導小組　夏寶龍任副組長\n"
+            "據港媒報導，由國務院副總理韓正出任組長，全國政協副主席、國務院港澳辦主任夏寶龍擔任副組長。")
+    group = "中央港澳工作领导小组"
+    # The office named on the way (港澳辦) is an agency: 副組長 belongs to the leading group.
+    assert roles(text) == {(group, "韩正", "leader"), (group, "夏宝龙", "deputy_leader")}
+
+
+def test_office_taken_over_and_a_newly_formed_body():
+    text = ("何立峰出掌中央金融委員會辦公室\n中共中央政治局委員、國務院副總理何立峰已出任新成立的"
+            "中央金融委員會辦公室主任。中央金融委員會由國務院總理李強擔任主任。")
+    assert roles(text) == {("中央金融委员会", "何立峰", "office_director"), ("中央金融委员会", "李强", "leader")}
+
+
+def test_post_filled_by_a_successor_and_a_bad_name_candidate():
+    text = ("中央財經委員會辦公室主任易人\n中共中央財經委員會辦公室主任一職由國務院副總理何立峰接任。"
+            "中央財經委員會由中共總書記習近平擔任主任，國務院總理李強擔任副主任。")
+    assert roles(text) == {("中央财经委员会", "何立峰", "office_director"), ("中央财经委员会", "习近平", "leader"),
+                           ("中央财经委员会", "李强", "deputy_leader")}
+
+
+def test_respective_roles_pair_names_in_order():
+    text = "2003年10月，国务院决定成立国务院振兴东北地区等老工业基地领导小组，温家宝、曾培炎分别任组长、副组长。"
+    group = "国务院振兴东北地区等老工业基地领导小组"
+    assert roles(text) == {(group, "温家宝", "leader"), (group, "曾培炎", "deputy_leader")}
+
+
+def test_respective_roles_filled_by_a_list_of_names():
+    text = "国务院测试协调领导小组组长、副组长分别由国务院副总理张国清、国务委员吴政隆担任。"
+    group = "国务院测试协调领导小组"
+    assert roles(text) == {(group, "张国清", "leader"), (group, "吴政隆", "deputy_leader")}
+
+
+def test_one_person_holding_two_posts():
+    text = "国务院测试协调领导小组成立。领导小组副组长兼办公室主任由国家发展改革委主任郑栅洁担任。"
+    group = "国务院测试协调领导小组"
+    assert roles(text) == {(group, "郑栅洁", "deputy_leader"), (group, "郑栅洁", "office_director")}
+
+
+def test_traditional_characters_by_and_list_intro():
+    text = "中央對臺工作領導小組組長由習近平擔任，副組長為全國政協主席王滬寧。"
+    group = "中央对台工作领导小组"
+    assert roles(text) == {(group, "习近平", "leader"), (group, "王沪宁", "deputy_leader")}
+
+
+def test_body_led_by_someone_who_heads_it():
+    assert roles("2010年，国务院成立由温家宝总理挂帅的国家能源委员会。") == {(ENERGY, "温家宝", "leader")}
+
+
+def test_roles_by_and_members_listed_in_a_notice_paragraph():
+    text = ("国务院决定成立国务院测试普查领导小组。领导小组组长由国务院副总理何立峰担任，副组长由国务院副秘书长"
+            "刘金国、国家统计局局长康义担任，成员为赵大海、钱小江、孙立平。领导小组办公室设在国家统计局，"
+            "办公室主任由国家统计局副局长周建国兼任。")
+    group = "国务院测试普查领导小组"
+    assert roles(text) == {(group, "何立峰", "leader"), (group, "刘金国", "deputy_leader"),
+                           (group, "康义", "deputy_leader"), (group, "赵大海", "member"), (group, "钱小江", "member"),
+                           (group, "孙立平", "member"), (group, "周建国", "office_director")}
+
+
+def test_xinhua_appositions_with_commission_members():
+    text = ("新华社北京4月2日电　中共中央总书记、国家主席、中央军委主席、中央财经委员会主任习近平4月2日上午主持召开"
+            "中央财经委员会第一次会议。中共中央政治局常委、国务院总理、中央财经委员会副主任李克强，"
+            "中共中央政治局常委、中央书记处书记、中央财经委员会委员王沪宁出席会议。")
+    group = "中央财经委员会"
+    assert roles(text, "2018-04-02") == {(group, "习近平", "leader"), (group, "李克强", "deputy_leader"),
+                                         (group, "王沪宁", "member")}
+
+
+def test_provincial_party_commission_and_abbreviated_state_council_commission():
+    text = ("中共广东省委全面深化改革委员会第一次会议日前召开，省委书记、省委全面深化改革委员会主任李希主持会议。"
+            "国务院安全生产委员会全体会议召开。国务委员、国务院安委会副主任王小洪主持会议。")
+    assert roles(text) == {("中共广东省委全面深化改革委员会", "李希", "leader"),
+                           ("国务院安全生产委员会", "王小洪", "deputy_leader")}
+
+
+@pytest.mark.parametrize("text", [
+    "国家发展和改革委员会主任郑栅洁、国家卫生健康委员会主任马晓伟出席发布会。",
+    "全国人大常委会委员长赵乐际会见了代表团。中央军事委员会副主席张又侠参加活动。",
+    "中国证券监督管理委员会主席易会满表示，将加强监管。",
+    "国务院总理李强主持召开国务院常务会议，财政部部长蓝佛安出席。",
+    "领导小组成员因工作变动需要调整的，由所在单位提出意见。",
+])
+def test_ministries_congress_and_military_commissions_give_no_roles(text):
+    assert roles(text) == set()
+
+
+def test_person_named_in_another_capacity_is_not_a_member():
+    text = ("国务院第五次全国经济普查领导小组召开全体会议，领导小组组长、国务院副总理何立峰出席并讲话。"
+            "国家发展和改革委员会主任郑栅洁也参加了会议。")
+    assert roles(text) == {("国务院第五次全国经济普查领导小组", "何立峰", "leader")}
