@@ -13,6 +13,7 @@ import httpx
 from pipeline.errors import InputError
 from pipeline.extract import EXTRACTOR_VERSION, extract_many
 from pipeline.fetch import fetch_url, read_file
+from pipeline.merges import propose_merges
 from pipeline.parse import parse
 from pipeline.records import ParsedDocument, RawDocument
 from pipeline.sources.discover import feed_items, listing_kind, sitemap_entries
@@ -146,6 +147,9 @@ def ingest(origins: Iterable[str], store, source: str | None = None,
                 docs = []
     if docs:
         outcomes += save_step(docs, store, source, progress)
+    if any(o.facts_added for o in outcomes):
+        # New people and groups may be the same as stored ones: propose, never force, merges.
+        propose_merges(store)
     return outcomes
 
 

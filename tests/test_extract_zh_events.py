@@ -15,6 +15,7 @@ from tests.zh_extract_helpers import events
 @pytest.mark.parametrize("text, reference, expected", [
     ("今年1月22日", "2017-06-20", "2017-01-22"), ("去年12月", "2017-06-20", "2016-12"),
     ("1966年5月28日，又于同年5月16日", None, "1966-05-16"), ("2013年成立，次年3月", None, "2014-03"),
+    ("2023年第一次全体会议2月10日召开", "2024-01-05", "2023-02-10"),  # the year just written wins
 ])
 def test_relative_years(text, reference, expected):
     assert find_dates(text, reference)[-1][2] == expected
@@ -102,6 +103,18 @@ def test_encyclopedia_history_sentences():
     assert {("国务院扶贫开发领导小组", "established", "1986-05"), ("国务院扶贫开发领导小组", "renamed", "1993-12"),
             ("国家能源委员会", "established", "2010-01"), ("推动长江经济带发展领导小组", "established", "2014"),
             ("国务院三峡工程建设委员会", "disbanded", "2018")} == found
+
+
+def test_encyclopedia_definition_sentence_dates_its_subject():
+    text = ("中央全面依法治国委员会是中共中央决策议事协调机构，2018年3月根据《深化党和国家机构改革方案》组建。"
+            "2018年8月24日，中央全面依法治国委员会第一次会议在北京召开。")
+    group = "中央全面依法治国委员会"
+    assert events(text) == {(group, "established", "2018-03", None), (group, "meeting", "2018-08-24", None)}
+
+
+def test_time_clause_takes_no_date_from_the_narrative():
+    text = "2019年，领导小组召开会议。国务院测试协调领导小组成立后，各地相继设立了对应机构。"
+    assert events(text) == {("国务院测试协调领导小组", "meeting", "2019", None)}
 
 
 def test_paragraph_date_carries_to_the_next_sentence():

@@ -87,6 +87,22 @@ def test_traditional_characters_by_and_list_intro():
     assert roles(text) == {(group, "习近平", "leader"), (group, "王沪宁", "deputy_leader")}
 
 
+def test_encyclopedia_prose_about_past_and_present_holders():
+    text = ("中央财经领导小组组长先后由赵紫阳、江泽民、温家宝和习近平担任。历任组长有李鹏。现任副组长是李克强。"
+            "该小组首任办公室主任为林涧青。王岐山曾任该小组成员。")
+    group = "中央财经领导小组"
+    assert roles(text) == {(group, "赵紫阳", "leader"), (group, "江泽民", "leader"), (group, "温家宝", "leader"),
+                           (group, "习近平", "leader"), (group, "李鹏", "leader"), (group, "李克强", "deputy_leader"),
+                           (group, "林涧青", "office_director"), (group, "王岐山", "member")}
+
+
+def test_meeting_attendees_in_other_capacities_are_left_out():
+    text = ("中央外事工作委员会主任习近平主持召开中央外事工作委员会第一次会议。中央政法委员会书记郭声琨、"
+            "外交部部长王毅、国家发展和改革委员会主任何立峰、中央外事工作委员会办公室主任杨洁篪等参加会议。")
+    group = "中央外事工作委员会"
+    assert roles(text) == {(group, "习近平", "leader"), (group, "杨洁篪", "office_director")}
+
+
 def test_body_led_by_someone_who_heads_it():
     assert roles("2010年，国务院成立由温家宝总理挂帅的国家能源委员会。") == {(ENERGY, "温家宝", "leader")}
 

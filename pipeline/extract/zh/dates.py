@@ -31,6 +31,7 @@ _DATE = re.compile(
     rf"|(?<![\d月.\-/])(?P<dd>3[01]|[12]\d|0?[1-9])日(?!\d)"
 )
 _HEAD_LINES = 6
+_NEAR_YEAR = 20  # characters after a written year within which a month-day date is that year's
 _FUTURE_SLACK_DAYS = 31
 
 
@@ -45,11 +46,18 @@ def chinese_number(text: str) -> int:
 
 
 def find_dates(text: str, reference: str | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, 'YYYY[-MM[-DD]]') for every date; month-day dates need `reference`."""
+    """(start, end, 'YYYY[-MM[-DD]]') for every date; month-day dates need `reference`, or a
+    year written just before them ("2023年第一次全体会议2月10日召开")."""
     found: list[tuple[int, int, str]] = []
     for match in _DATE.finditer(text):
         context = found[-1][2][:4] if found else None
-        value = _relative(match, reference, context) if match["rel"] else _value(match, reference)
+        near = found[-1][2] if found and match.start() - found[-1][1] <= _NEAR_YEAR else None
+        if match["rel"]:
+            value = _relative(match, reference, context)
+        elif near:  # the day within the date just written; the month-day within its year
+            value = _value(match, near if match["dd"] else near[:4])
+        else:
+            value = _value(match, reference)
         if value:
             found.append((match.start(), match.end(), value))
     return found

@@ -35,12 +35,13 @@ def sentence_date(doc: Doc, verb: int, sentence: tuple[int, int]) -> str | None:
     return after[0][2] if after else None
 
 
-def event_date(doc: Doc, verb: int, sentence: tuple[int, int]) -> tuple[str, float] | None:
-    """(date, confidence) for an event stated at `verb`, or None when the text gives no date."""
+def event_date(doc: Doc, verb: int, sentence: tuple[int, int], narrative: bool = True) -> tuple[str, float] | None:
+    """(date, confidence) for an event stated at `verb`, or None when the text gives no date;
+    `narrative` False: only a date in the sentence counts."""
     in_sentence = sentence_date(doc, verb, sentence)
     if in_sentence:
         return in_sentence, CONFIDENCE["event"]
-    if _reported(doc, sentence):
+    if not narrative or _reported(doc, sentence):
         return None
     text = doc_text(doc)
     paragraph = next((span for span in line_spans(text) if span[0] <= sentence[0] < span[1] + 1), sentence)

@@ -1,10 +1,12 @@
-"""Dated events of a group: 成立/设立 (established), 更名为/改为 (renamed, with the new body),
-撤销/不再保留 (disbanded), 第N次会议/召开领导小组会议 (meeting), and infobox rows (成立时间 | 2021年).
+"""Dated events of a group: 成立/设立/组建 (established), 更名为/改为/改称现名 (renamed, with the
+new body), 撤销/不再保留/不再设立 (disbanded), 第N次会议/召开领导小组会议 (meeting), and
+infobox rows (成立时间 | 2021年). A verb may take a list of groups ("不再保留A及其办公室、B",
+"将A、B分别改为C、D").
 
-An event needs a date in its sentence. The one exception is a notice that 决定成立 a group:
-its issuing date, on a line of its own at the end, dates the establishment. Conditional or
-future wording (任务完成后自动撤销, 将成立) and reporting dates (6月1日，记者…获悉，…成立) are
-not events.
+An event needs a date: in its sentence, else the narrative one (event_dates.py), else, for a
+notice that 决定成立 a group, the notice's issuing date on a line of its own at the end.
+Conditional or future wording (任务完成后自动撤销, 将成立), repeated meetings (多次召开) and
+reporting dates (6月1日，记者…获悉，…成立) are not events.
 """
 from __future__ import annotations
 
@@ -32,8 +34,10 @@ _GAP_BEFORE_VERB = re.compile(
     r"(?:[,，](?=[^,，]*@))?"
     r"(?:于|在|已经|已|正式|宣布|宣告|被|即|随即|分别|一并|均|同时|随之|相应|亦|也|挂牌|@|\s"
     r"|在[^,，。；;]{1,20}?中"
-    r"|(?:依照|根据|按照|依据)[^,，。；;@]{1,30}?(?:方案|决定|通知|规定|意见)[,，]?"
+    r"|(?:依照|根据|按照|依据)[^,，。；;@]{1,30}?(?:方案|决定|通知|规定|意见)》?[,，]?"
     r"|由[^,，。；;@]{1,40}?(?=宣布|宣告|决定))*$")
+_TIME_CLAUSE = re.compile(r"(?:之后|以后|后|时|之初|初期)")
+_DEFINITION = re.compile(r"\s*(?:是|为|系)")
 _DECIDED = re.compile(r"(?:决定|同意|批准|关于)\s*$")
 _CLOSING_LINES = 6
 _NOTICE_HEAD = re.compile(r"〔\d{4}〕|\[\d{4}\]|\d+号|通知|决定|通告|批复")
@@ -76,7 +80,8 @@ class EventReader:
                 stated = self._groups(doc, rule, vs, ve, sentence)
                 if not stated:
                     continue
-                dated = event_date(doc, vs, sentence)
+                # "X成立后/时，…": a time clause; only a date of its own dates it
+                dated = event_date(doc, vs, sentence, narrative=not _TIME_CLAUSE.match(text, ve))
                 if (dated is None or dated[1] < CONFIDENCE["event"]) and rule["event"] == "established" \
                         and closing and _DECIDED.search(text[max(sentence[0], vs - 4):vs]):
                     dated = closing, CONFIDENCE["notice_date"]  # the notice's own date beats the narrative's
@@ -103,6 +108,7 @@ class EventReader:
             return [(group, None) for group in following]
         before = next((g for g in reversed(doc._.zh_groups)
                        if sentence[0] <= g.start and g.end <= vs and _plain_gap(doc, g.end, vs)), None)
+        before = before or _defined_subject(doc, vs, sentence)
         preceding = groups_until(doc, before, sentence[0])
         if rule["event"] == "renamed":
             if not following and _PRESENT_NAME.match(text, ve):  # "…前身为A，1993年改称现名"
@@ -128,7 +134,7 @@ class EventReader:
                     continue
                 if rule.get("needs") and not re.search(rule["needs"], text[sentence[0]:group.start]):
                     continue
-                date = sentence_date(doc, group.start, sentence)
+                date = _refined(doc, sentence_date(doc, group.start, sentence), sentence)
                 if date:
                     evidence = _widen(text, (group.start, group.end + match.end()), sentence)
                     yield ZhFact("event", group.target, evidence, CONFIDENCE["event"],
@@ -155,6 +161,26 @@ class EventReader:
                 if dates:
                     yield ZhFact("event", page_group.target, row, CONFIDENCE["infobox"],
                                  event=rule["event"], date=dates[0][2])
+
+
+def _refined(doc: Doc, date: str | None, sentence: tuple[int, int]) -> str | None:
+    """"X2023年第一次全体会议2月10日召开": the day the sentence gives within the year it names."""
+    finer = [value for start, end, value in doc._.zh_dates
+             if sentence[0] <= start and end <= sentence[1] and date and value.startswith(date + "-")]
+    return max(finer, key=len) if finer else date
+
+
+def _defined_subject(doc: Doc, verb: int, sentence: tuple[int, int]) -> GroupMention | None:
+    """The body an encyclopedia sentence defines ("X是…机构，2018年3月…组建"), when no other
+    group stands between it and the verb's clause."""
+    text = doc_text(doc)
+    inside = [g for g in doc._.zh_groups if sentence[0] <= g.start and g.end <= verb]
+    if len(inside) != 1 or inside[0].start != sentence[0] or not _DEFINITION.match(text, inside[0].end):
+        return None
+    clause_start = max(text.rfind(ch, sentence[0], verb) for ch in ",，")
+    if clause_start < 0 or not _plain_gap(doc, clause_start, verb):
+        return None  # the verb's own clause must hold only a date and the authority
+    return inside[0]
 
 
 def _masked(doc: Doc, start: int, end: int) -> str:

@@ -97,6 +97,8 @@ class GroupFinder:
         start = head
         words = segmenter().lcut(text[low:head])
         taken: list[str] = []
+        if words and words[-1] in self.anaphors:  # 曾任该小组: jieba may join what precedes 该
+            return head, True
         for i in range(len(words) - 1, -1, -1):
             word = words[i]
             if (word in self.stops or word.endswith(self.clitics) or word in known_hanzi_people()) \

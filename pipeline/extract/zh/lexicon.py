@@ -45,6 +45,16 @@ def role_headers() -> tuple[RoleHeader, ...]:
 
 
 @lru_cache(maxsize=1)
+def role_verbs() -> dict[str, tuple[str, ...]]:
+    """zh_role_verbs.jsonl by use (verb_before, by_close, takes_charge, ...), longest first."""
+    found: dict[str, list[str]] = {}
+    for row in _jsonl("zh_role_verbs.jsonl"):
+        key, word = next(iter(row.items()))
+        found.setdefault(key, []).append(word)
+    return {key: tuple(sorted(words, key=len, reverse=True)) for key, words in found.items()}
+
+
+@lru_cache(maxsize=1)
 def event_rules() -> tuple[dict, ...]:
     return tuple(_jsonl("zh_events.jsonl"))
 

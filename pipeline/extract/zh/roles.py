@@ -2,8 +2,12 @@
 
     X领导小组组长李克强主持…       (group + role + [posts] name)
     副组长为公安部部长赵克志和…     (role + 为/是/由/包括 + names)
-    办公室主任由…厅长刘炳国兼任     (role + 由 + names + 兼任/担任)
-    习近平、张德江都曾担任过X组长   (names + 任/担任 + [group] + role)
+    办公室主任由…厅长刘炳国兼任     (role + [先后]由 + names + 兼任/担任/接任)
+    习近平、张德江都曾担任过X组长   (names + [post] + 任/担任 + [该][X] + role)
+    A和B以领导小组成员身份出席      (names + 以 + [group] + role + 身份)
+    A已接替B，出任X组长            (successor and predecessor hold the same role)
+    A、B分别任组长、副组长          (and 组长、副组长分别由A、B担任: in order)
+    A接掌X领导小组 / 由A挂帅的X     (press idioms without a role word: leader)
 
 A role word not attached to a group takes the group in context, unless another noun owns
 it (专家组组长, 港澳办主任).
@@ -18,21 +22,15 @@ from spacy.tokens import Doc
 
 from pipeline.extract.zh.facts import (CONFIDENCE, ZhFact, doc_text, group_before, group_ending_at,
                                        group_starting_at)
-from pipeline.extract.zh.lexicon import RoleHeader, role_headers
+from pipeline.extract.zh.lexicon import RoleHeader, role_headers, role_verbs
 from pipeline.extract.zh.person_names import names_backward, names_forward
 from pipeline.extract.zh.rosters import roster_header
 from pipeline.extract.zh.segments import clause_around, sentence_spans
 
 _LIST_INTRO = re.compile(r"\s*(?:名单)?(?:(?:分别为|分别是|均为|包括|包含|有|为|是)\s*[:：]?|[:：])\s*")
-_BY = re.compile(r"\s*(?:一职)?\s*由\s*")
-_BY_CLOSE = re.compile(r"\s*(?:同志)?\s*(?:来)?(?:担任|兼任|出任|接任|继任|接替)")
-_VERBS_BEFORE = ("担任过", "任过", "担任", "出任", "兼任", "接任", "继任", "接掌", "升任", "改任", "任", "为", "是")
 # "A和B以领导小组成员身份出席": 以 introduces the capacity the names before it act in.
 _CAPACITY = "身份"
 _ANAPHORS = ("该", "本", "此", "这个")
-# "A已接替B，出任X主任": A holds the post now, B held the same post before.
-_SUCCESSION = re.compile(r"(?:接替|接任|取代|替代)$")
-_TAKES_CHARGE = re.compile(r"接掌|执掌|出掌|主掌|挂帅的")
 _RESPECTIVELY = re.compile(r"分别(?:担任|出任|兼任|任|为|是)$")
 _RESPECTIVELY_BY = re.compile(r"\s*分别由\s*")
 _ROLE_JOIN = re.compile(r"[、和及]")
@@ -48,6 +46,17 @@ _BODY_HEADS = ("领导小组", "小组", "委员会")
 _MEMBER_ROLES = ("成员", "组员", "委员")
 # "委员" alone is too common a post (政治局委员): only "X委员会委员NAME" counts.
 _OWNED_ONLY = ("委员",)
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> dict[str, re.Pattern]:
+    """Verb phrases from models/patterns/zh_role_verbs.jsonl, as regexes:
+    by (一职由, 先后由), by_close (…担任), takes_charge (A接掌X), succession (A接替B，出任…)."""
+    words = {key: "|".join(map(re.escape, found)) for key, found in role_verbs().items()}
+    return {"by": re.compile(rf"\s*(?:一职)?\s*(?:{words['by_adverb']})?\s*由\s*"),
+            "by_close": re.compile(rf"\s*(?:同志)?\s*(?:来)?(?:{words['by_close']})"),
+            "takes_charge": re.compile(words["takes_charge"]),
+            "succession": re.compile(rf"(?:{words['succession']})$")}
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +94,7 @@ class RoleReader:
             by = _RESPECTIVELY_BY.match(text, roles[-1].end())
             if by:
                 names = names_forward(text, by.end(), sentence[1])
-                names = names if names and _BY_CLOSE.match(text, names[-1][1]) else []
+                names = names if names and _verbs()["by_close"].match(text, names[-1][1]) else []
             else:
                 verb = _RESPECTIVELY.search(text, sentence[0], roles[0].start())
                 names = names_backward(text, verb.start(), sentence[0]) if verb else []
@@ -105,7 +114,7 @@ class RoleReader:
         """"A接掌X领导小组" (press style, no role word): A leads X; "接掌X办公室": A directs X's
         office; "由A挂帅的X" too."""
         text = doc_text(doc)
-        for verb in _TAKES_CHARGE.finditer(text, *sentence):
+        for verb in _verbs()["takes_charge"].finditer(text, *sentence):
             group = group_starting_at(doc, verb.end())
             if group is None or _role_words()[0].match(text, group.end):
                 continue  # "接掌X组长": the role word's own rule reads it
@@ -141,10 +150,10 @@ class RoleReader:
     @staticmethod
     def _names_after(text: str, pos: int, end: int, header: RoleHeader,
                      adjacent: bool) -> list[tuple[int, int]]:
-        by = _BY.match(text, pos)
+        by = _verbs()["by"].match(text, pos)
         if by:
             names = names_forward(text, by.end(), end)
-            closed = names and _BY_CLOSE.match(text, names[-1][1])
+            closed = names and _verbs()["by_close"].match(text, names[-1][1])
             return names if closed else []
         intro = _LIST_INTRO.match(text, pos)
         if intro:
@@ -172,7 +181,7 @@ def _names_before(text: str, verb_end: int, role_end: int, header: RoleHeader,
     verb_end = next((verb_end - len(a) for a in _ANAPHORS if text.endswith(a, sentence[0], verb_end)), verb_end)
     new_body = _NEW_BODY.search(text, sentence[0], verb_end)
     verb_end = new_body.start() if new_body else verb_end
-    verbs = _VERBS_BEFORE + (("以",) if text.startswith(_CAPACITY, role_end) else ())
+    verbs = role_verbs()["verb_before"] + (("以",) if text.startswith(_CAPACITY, role_end) else ())
     verb = next((v for v in verbs if text.endswith(v, sentence[0], verb_end)), None)
     if not verb or (verb in ("为", "是") and header.header in _MEMBER_ROLES):
         return []
@@ -188,7 +197,7 @@ def _succession(text: str, end: int, start: int) -> list[tuple[int, int]]:
     predecessor = names_backward(text, end, start)
     if len(predecessor) != 1:
         return []
-    verb = _SUCCESSION.search(text, start, predecessor[0][0])
+    verb = _verbs()["succession"].search(text, start, predecessor[0][0])
     successor = names_backward(text, verb.start(), start) if verb else []
     return successor[-1:] + predecessor if successor else []
 
