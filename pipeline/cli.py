@@ -168,12 +168,27 @@ def evaluate(gold: Path = typer.Option(..., "--gold", help="Directory of NNN.txt
 
 
 def _print_report(report) -> None:
-    table = Table(title="lsg evaluate: precision / recall / F1")
-    for col in ("facts", "language", "role / type", "P", "R", "F1", "tp", "fp", "gold"):
-        table.add_column(col, justify="right" if len(col) <= 4 else "left")
-    for key, t in sorted(report.tallies.items(), key=lambda kv: (kv[0].split("/")[0], kv[0].count("/"), kv[0])):
-        parts = key.split("/") + ["", ""]
-        table.add_row(parts[0], parts[1] or "all", parts[2] or "all", f"{t.precision:.3f}",
+    """Per-role rows first, the overall and per-language rows last (they matter most)."""
+    from rich import box
+
+    table = Table(title="lsg evaluate: precision / recall / F1", box=box.SIMPLE_HEAD,
+                  pad_edge=False, show_edge=False)
+    for col in ("facts", "lang", "role / type", "P", "R", "F1", "tp", "fp", "gold"):
+        table.add_column(col, justify="left" if col in ("facts", "lang", "role / type") else "right",
+                         no_wrap=True)
+
+    def rank(key: str) -> tuple:
+        kind, lang, sub = (key.split("/") + ["", ""])[:3]
+        return (0 if sub else 1, kind, lang != "*", lang, sub)
+
+    previous_summary = False
+    for key in sorted(report.tallies, key=rank):
+        t = report.tallies[key]
+        kind, lang, sub = (key.split("/") + ["", ""])[:3]
+        if not sub and not previous_summary:
+            table.add_section()
+            previous_summary = True
+        table.add_row(kind, "all" if lang in ("", "*") else lang, sub or "all", f"{t.precision:.3f}",
                       f"{t.recall:.3f}", f"{t.f1:.3f}", str(t.tp), str(t.fp), str(t.gold))
     console.print(table)
 

@@ -90,6 +90,11 @@ def test_xinhua_numbered_meeting_and_later_meeting_of_a_new_body():
                             ("中央国家安全委员会", "meeting", "2014-04-15", None)}
 
 
+def test_a_meeting_referred_to_later_is_not_dated_by_the_later_sentence():
+    text = "3月5日，省委召开会议，传达学习中央财经委员会第一次会议精神。2018年4月2日，中央财经委员会第一次会议召开。"
+    assert events(text, "2018-06-01") == {("中央财经委员会", "meeting", "2018-04-02", None)}
+
+
 def test_repeated_meetings_are_no_dated_event():
     text = "2018年起，国务院副总理韩正接任京津冀协同发展领导小组组长，多次主持召开领导小组会议。"
     assert events(text) == set()
@@ -117,9 +122,31 @@ def test_time_clause_takes_no_date_from_the_narrative():
     assert events(text) == {("国务院测试协调领导小组", "meeting", "2019", None)}
 
 
+def test_a_newly_formed_body_meeting_is_no_establishment_on_that_day():
+    text = ("新组建的中央审计委员会2018年5月23日下午在北京召开第一次会议。"
+            "中央审计委员会是根据2018年3月印发的《深化党和国家机构改革方案》组建的。")
+    assert events(text) == {("中央审计委员会", "meeting", "2018-05-23", None),
+                            ("中央审计委员会", "established", "2018-03", None)}
+
+
+def test_short_name_given_in_brackets_is_followed_and_a_new_term_is_no_new_body():
+    text = ("2017年7月，全國金融工作會議宣布設立國務院金融穩定發展委員會（簡稱「金融委」），同年11月8日，"
+            "金融委召開第一次全體會議。2018年7月2日，新一屆金融委成立。\n"
+            "2023年3月，根據《黨和國家機構改革方案》，金融委不再保留。")
+    group = "国务院金融稳定发展委员会"
+    assert events(text) == {(group, "established", "2017-07", None), (group, "meeting", "2017-11-08", None),
+                            (group, "disbanded", "2023-03", None)}
+
+
 def test_paragraph_date_carries_to_the_next_sentence():
     text = "2013年12月30日，中共中央政治局召开会议。会议决定成立中央全面深化改革领导小组，习近平任组长。"
     assert events(text) == {("中央全面深化改革领导小组", "established", "2013-12-30", None)}
+
+
+def test_an_earlier_time_marker_keeps_the_narrative_date_away():
+    text = ("2018年3月，中共中央印发《深化党和国家机构改革方案》。此前，中央曾成立中央维护海洋权益工作领导小组。"
+            "后来中央财经领导小组改为中央财经委员会。")
+    assert events(text) == set()
 
 
 @pytest.mark.parametrize("text", [

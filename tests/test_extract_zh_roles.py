@@ -75,6 +75,23 @@ def test_respective_roles_filled_by_a_list_of_names():
     assert roles(text) == {(group, "张国清", "leader"), (group, "吴政隆", "deputy_leader")}
 
 
+def test_members_named_with_wei_and_member_departments_left_out():
+    text = ("国务院决定成立国务院测试规划领导小组，由国务院副总理张国清任组长，赵大海、钱小江任副组长，"
+            "孙立平、周建国、吴有才为成员。中央编办、财政部等部门为成员单位。")
+    group = "国务院测试规划领导小组"
+    assert roles(text) == {(group, "张国清", "leader"), (group, "赵大海", "deputy_leader"),
+                           (group, "钱小江", "deputy_leader"), (group, "孙立平", "member"),
+                           (group, "周建国", "member"), (group, "吴有才", "member")}
+
+
+def test_comma_joined_members_each_with_a_post():
+    text = ("领导小组成员包括国务院副秘书长丁向阳，国家统计局局长宁吉喆，国家发展改革委副主任胡祖才等。"
+            "国务院测试领导小组组长为李强，国务院副总理丁薛祥出席会议。")
+    group = "国务院测试领导小组"
+    assert roles(text) == {(group, "丁向阳", "member"), (group, "宁吉喆", "member"), (group, "胡祖才", "member"),
+                           (group, "李强", "leader")}  # 丁薛祥 opens a clause of his own
+
+
 def test_one_person_holding_two_posts():
     text = "国务院测试协调领导小组成立。领导小组副组长兼办公室主任由国家发展改革委主任郑栅洁担任。"
     group = "国务院测试协调领导小组"
@@ -101,6 +118,29 @@ def test_meeting_attendees_in_other_capacities_are_left_out():
             "外交部部长王毅、国家发展和改革委员会主任何立峰、中央外事工作委员会办公室主任杨洁篪等参加会议。")
     group = "中央外事工作委员会"
     assert roles(text) == {(group, "习近平", "leader"), (group, "杨洁篪", "office_director")}
+
+
+def test_taking_over_from_someone_and_reported_appointments():
+    text = ("1992年10月中共十四大後，江澤民從楊尚昆手中接任中共中央對台工作領導小組組長。2003年胡錦濤接任組長。"
+            "次年3月出任全國政協主席的俞正聲據報出任副組長。")
+    group = "中央对台工作领导小组"
+    assert roles(text) == {(group, "江泽民", "leader"), (group, "杨尚昆", "leader"), (group, "胡锦涛", "leader"),
+                           (group, "俞正声", "deputy_leader")}
+
+
+def test_office_named_as_a_body_is_directed_for_its_commission():
+    text = ("中央审计委员会的办事机构为中央审计委员会办公室，设在审计署，审计长胡泽君任办公室主任。"
+            "中央审计委员会副主任李克强出席会议。")
+    group = "中央审计委员会"
+    assert roles(text) == {(group, "胡泽君", "office_director"), (group, "李克强", "deputy_leader")}
+
+
+def test_short_office_names_direct_their_group_but_agencies_do_not():
+    text = ("國務院扶貧辦主任劉永富介紹進展。國務院港澳辦主任夏寶龍出席。中央编办副主任赵大海出席。\n"
+            "中央网络安全和信息化领导小组的日常工作由中央网络安全和信息化领导小组办公室承担，"
+            "国家互联网信息办公室主任鲁炜任该办公室主任。")
+    assert roles(text) == {("国务院扶贫开发领导小组", "刘永富", "office_director"),
+                           ("中央网络安全和信息化领导小组", "鲁炜", "office_director")}
 
 
 def test_body_led_by_someone_who_heads_it():

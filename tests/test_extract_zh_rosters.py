@@ -119,3 +119,33 @@ def test_a_roster_stops_at_prose_and_skips_unnamed_members():
             "成　员：由国务院有关部门主要负责同志组成（名单略）\n领导小组下设办公室，具体承担日常工作。\n")
     group = "国务院测试开发领导小组"
     assert roles(text) == {(group, "朱镕基", "leader"), (group, "温家宝", "deputy_leader")}
+
+
+def test_a_body_abolished_in_the_same_notice_does_not_take_the_roster():
+    text = ("山东省人民政府办公厅关于成立山东省测试工作领导小组的通知\n为加强领导，省政府决定成立山东省测试工作领导小组，"
+            "同时撤销山东省扶贫开发领导小组。领导小组组成人员如下：\n组　长：周乃翔　省长\n副组长：赵大海　副省长\n")
+    group = "山东省测试工作领导小组"
+    assert roles(text) == {(group, "周乃翔", "leader"), (group, "赵大海", "deputy_leader")}
+
+
+def test_prose_about_the_office_is_no_office_heading_for_the_next_table():
+    text = ("国务院食品安全委员会\n委员会办公室设在市场监管总局，办公室主任由市场监管总局副局长毕井泉兼任。\n"
+            "| 职务 | 姓名 | 时任职务 |\n|---|---|---|\n| 主任 | 韩 正 | 国务院副总理 |\n"
+            "| 副主任 | 胡春华 | 国务院副总理 |\n| 委员 | 孟 扬 | 国务院副秘书长 |\n"
+            "| 办公室副主任 | 孙梅君 | 市场监管总局副局长 |\n")
+    group = "国务院食品安全委员会"
+    assert roles(text) == {(group, "毕井泉", "office_director"), (group, "韩正", "leader"),
+                           (group, "胡春华", "deputy_leader"), (group, "孟扬", "member")}
+
+
+def test_roster_under_an_office_heading_directs_that_office():
+    text = "国务院测试工作领导小组办公室组成人员\n主　任：赵大海　统计局副局长\n副主任：钱小江\n"
+    assert roles(text) == {("国务院测试工作领导小组", "赵大海", "office_director")}
+
+
+def test_past_leaders_table_under_a_heading_and_a_year_month_infobox_date():
+    text = ("国务院测试振兴领导小组\n成立时间 | 2003-10 |\n历任组长\n| 姓名 | 任职时间 | 时任职务 |\n|---|---|---|\n"
+            "| 温家宝 | 2003—2013 | 国务院总理 |\n| 李克强 | 2013—2018 | 国务院总理 |\n")
+    group = "国务院测试振兴领导小组"
+    assert roles(text) == {(group, "温家宝", "leader"), (group, "李克强", "leader")}
+    assert events(text) == {(group, "established", "2003-10", None)}

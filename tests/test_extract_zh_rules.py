@@ -125,3 +125,22 @@ def test_roster_lines_cut_at_semicolons_and_numbering():
 def test_transcribed_names_with_a_middle_dot():
     _, extraction = _extract("自治区测试工作领导小组\n副组长 | 艾尔肯·吐尼亚孜(自治区副主席) |\n")
     assert [f.person.name for f in extraction.facts] == ["艾尔肯·吐尼亚孜"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2018年3月国务院测试规划领导小组召开会议。", "国务院测试规划领导小组"),
+    ("据新华社报道国务院测试保障领导小组于2019年成立。", "国务院测试保障领导小组"),
+    ("今年国务院测试监管委员会成立。", "国务院测试监管委员会"),
+    ("国务院副总理韩正接任京津冀协同发展领导小组组长。", "京津冀协同发展领导小组"),
+    ("行政长官崔世安以领导小组成员身份出席。", "领导小组"),
+    ("通知所列小组成员如下。", None),
+])
+def test_group_left_edge_stops_at_dates_reports_and_people(text, name):
+    assert [surface for surface, _ in _groups(text)][:1] == ([name] if name else [])
+
+
+def test_anaphor_after_a_verb_and_later_uses_of_a_short_name():
+    groups = _groups("中央财经领导小组成立。王岐山曾任该小组成员。国务院三峡工程建设委员会（简称“三峡建委”）成立，"
+                     "三峡建委下设办公室。")
+    assert ("小组", "中央财经领导小组") in groups
+    assert ("三峡建委", "国务院三峡工程建设委员会") in groups

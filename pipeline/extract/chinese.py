@@ -15,7 +15,7 @@ from pipeline.extract.zh import chinese_pipeline
 from pipeline.extract.zh.facts import ZhFact
 from pipeline.extract.zh.normalise import mojibake_reason, simplified_copy
 from pipeline.records import Event, Evidence, Extraction, Fact, Membership, Mention, ParsedDocument
-from pipeline.resolve import resolve_group, resolve_person
+from pipeline.resolve import group_by_id, resolve_group, resolve_person
 
 _PARTY_PREFIX = re.compile(r"^(?:中共|中國共產黨|中国共产党)(?=中央)")
 
@@ -54,7 +54,8 @@ def _facts(original: str, found: list[ZhFact]) -> list[Fact]:
 
 def _record(original: str, fact: ZhFact) -> Fact:
     evidence = Evidence(original[fact.evidence[0]:fact.evidence[1]], *fact.evidence)
-    group = _group_ref(original[fact.group[0]:fact.group[1]])
+    group = _group_ref(group_by_id(fact.group_id)["name_zh"] if fact.group_id
+                       else original[fact.group[0]:fact.group[1]])
     if fact.kind == "membership":
         person = resolve_person(original[fact.person[0]:fact.person[1]])
         return Membership(group, person, fact.role, evidence, confidence=fact.confidence)

@@ -49,9 +49,10 @@ def reflow(text: str) -> Reflowed:
     """
     text = _CONTROL.sub(" ", text)
     wrap = _wrap_width(text)
+    short = _short_line_limit(text) if wrap else 0
     edits: list[tuple[int, int, str]] = []
     for m in _EDIT.finditer(text):
-        edits.append((m.start(), m.end(), _replacement(text, m, wrap)))
+        edits.append((m.start(), m.end(), _replacement(text, m, wrap, short)))
     out: list[str] = []
     origin: list[int] = []
     pos = 0
@@ -83,7 +84,13 @@ def _wrap_width(text: str) -> int:
     return 2 if runs[len(runs) // 2] >= 2 else 1
 
 
-def _replacement(text: str, m: re.Match, wrap: int) -> str:
+def _short_line_limit(text: str) -> int:
+    """Lines shorter than this, without final punctuation, are labels or headings, not wrapped text."""
+    lengths = sorted(len(ln.strip()) for ln in text.splitlines() if len(ln.strip()) > 20)
+    return int(lengths[len(lengths) // 2] * 0.6) if lengths else 0
+
+
+def _replacement(text: str, m: re.Match, wrap: int, short: int = 0) -> str:
     found = m.group()
     if found.startswith("["):
         return ""
@@ -94,11 +101,17 @@ def _replacement(text: str, m: re.Match, wrap: int) -> str:
     lines = found.count("\n")
     if not lines:
         return " "
-    if lines > wrap or _BULLET.match(text[m.end(): m.end() + 4]):
+    if lines > wrap or _BULLET.match(text[m.end(): m.end() + 4]) or _label_line(text, m.start(), short):
         return "\n\n" if lines > 1 else "\n"
     if m.start() > 1 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
         return ""
     return " "
+
+
+def _label_line(text: str, end: int, short: int) -> bool:
+    """"Parent agency CPC Central Committee" above a sentence: a short line with no end punctuation."""
+    line = text[text.rfind("\n", 0, end) + 1: end].strip()
+    return bool(line) and len(line) < short and not _LINE_END_PUNCT.search(line) and not line.endswith((",", "-"))
 
 
 def paragraph_chunks(text: str, max_len: int) -> Iterator[tuple[int, str]]:

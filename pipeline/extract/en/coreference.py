@@ -20,13 +20,15 @@ from pipeline.extract.en.group_mentions import GroupMention
 from pipeline.extract.en.person_names import PersonMention
 
 _DEFINITE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:new|same|top|leading|small|central|party)\s+)*"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:new|same|old|original|previous|top|leading|small|central|party)\s+)*"
     r"(?P<noun>(?i:leading\s+small\s+group|small\s+leading\s+group|leading\s+group|small\s+group|"
-    r"group|body|commission|panel)|LSG)\b(?!\s+(?:for|of|to|that|which)\b)(?!-)"
+    r"group|body|commission|panel|committee|office)|LSG)\b(?!\s+(?:for|of|to|that|which)\b)(?!-)"
     # "the group on Xinjiang" is a name, "the group on Tuesday" a reference
     r"(?!\s+on\s+(?!\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|"
     r"June|July|August|September|October|November|December)\b))")
 _OTHER_AGENCY_ROW = re.compile(r"(?im)^[ \t|]*(?:preceding|superseding|parent|child) agenc(?:y|ies)\b[^\n]*")
+# "the committee" stands for a named committee only if no party or state committee came in between.
+_OTHER_COMMITTEE = re.compile(r"\b(?:Central|Standing|Provincial|Municipal|Party|Politburo|Olympic)\s+[Cc]ommittee\b")
 _FORMER_LATTER = re.compile(r"\b[Tt]he\s+(former|latter)\b")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _MAX_DISTANCE = {"definite": 2500, "pronoun": 800, "former": 600}
@@ -48,8 +50,11 @@ class Coreference:
         # Bodies on an infobox's "Preceding agency" rows are not what the article goes on about.
         aside = [m.span() for m in _OTHER_AGENCY_ROW.finditer(text_of(doc))]
         candidates = [m for m in groups.mentions if not any(s <= m.start < e for s, e in aside)]
+        text = text_of(doc)
         for start, end, how, word in sorted(anaphors):
-            entity = _antecedent(groups, candidates, start, how, word)
+            entity = _antecedent(groups, candidates, start, how, word, text)
+            if how in ("pronoun", "definite") and entity is not None:
+                entity = _subject_antecedent(doc, candidates, start, entity, word)
             if entity is not None:
                 mention = GroupMention(start, end, entity, "coreference")
                 groups.mentions.append(mention)
@@ -63,7 +68,7 @@ class Coreference:
         return doc
 
 
-def _antecedent(groups, candidates: list, start: int, how: str, word: str) -> int | None:
+def _antecedent(groups, candidates: list, start: int, how: str, word: str, text: str) -> int | None:
     position = bisect.bisect_left([m.start for m in candidates], start)
     earlier = []
     for m in reversed(candidates[max(0, position - 60):position]):
@@ -81,10 +86,37 @@ def _antecedent(groups, candidates: list, start: int, how: str, word: str) -> in
             return None
         return distinct[1] if word == "former" else distinct[0]
     for m in reversed(earlier):
-        kind = groups.entities[m.entity].ref.kind or "leading_group"
-        if _compatible(word, kind):
+        entity = groups.entities[m.entity]
+        if word == "committee":
+            named = any("committee" in s.lower() for s in [entity.ref.name, *entity.surfaces])
+            if named and not _OTHER_COMMITTEE.search(text, m.end, start):
+                return m.entity
+            continue
+        if word == "office" and start - m.end > _MAX_DISTANCE["pronoun"]:
+            return None
+        if _compatible(word, entity.ref.kind or "leading_group"):
             return m.entity
     return None
+
+
+def _subject_antecedent(doc: Doc, candidates: list, start: int, nearest: int, word: str) -> int:
+    """"The commission was upgraded from the leading group in March. Its office ...": a pronoun
+    prefers the subject of the sentence before over a group named later in it."""
+    here = doc.char_span(start, start + 1, alignment_mode="expand")
+    if here is None or here.sent.start == 0:
+        return nearest
+    previous = doc[here.sent.start - 1].sent
+    for m in candidates:
+        if m.end > start or m.start < previous.start_char:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        entity = doc._.lsg_groups.entities[m.entity]
+        if word == "committee" or not _compatible(word, entity.ref.kind or "leading_group"):
+            continue
+        if span is not None and span.root.dep_ in _SUBJECT_DEPS and span.sent.start == previous.start:
+            if not any(c.start >= here.sent.start_char and c.end <= start for c in candidates if c is not m):
+                return m.entity
+    return nearest
 
 
 def _compatible(word: str, kind: str) -> bool:
@@ -92,13 +124,16 @@ def _compatible(word: str, kind: str) -> bool:
         return kind == "commission"
     if word in ("it", "its"):
         return True
+    if word == "office":
+        return kind in ("leading_group", "commission", "subgroup", "office")
     if word in ("body", "panel"):
         return kind != "office"
     return kind in ("leading_group", "subgroup", "other_body")
 
 
 def _resolve_pronouns(doc: Doc, people: list[PersonMention]) -> list[PersonMention]:
-    pronouns = [t for t in doc if t.lower_ in ("he", "she") and t.dep_ in _SUBJECT_DEPS]
+    named = {i for p in people for i in range(p.start, p.end)}  # "Liu He" is a name, not a pronoun
+    pronouns = [t for t in doc if t.lower_ in ("he", "she") and t.dep_ in _SUBJECT_DEPS and t.idx not in named]
     events = sorted([(p.start, "person", p) for p in people] + [(t.idx, "pronoun", t) for t in pronouns],
                     key=lambda e: e[0])
     subject: PersonMention | None = None

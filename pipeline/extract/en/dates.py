@@ -63,8 +63,34 @@ class Dates:
                 if value and (not relative or reference):
                     taken.append((m.start(), m.end()))
                     found.append(DateMention(m.start(), m.end(), value, relative))
-        doc._.lsg_dates = sorted(found, key=lambda d: d.start)
+        found.sort(key=lambda d: d.start)
+        doc._.lsg_dates = sorted(found + _anaphoric_dates(text_of(doc), found, taken), key=lambda d: d.start)
         return doc
+
+
+_ANAPHORIC = re.compile(r"\b(?:[Tt]hat|[Tt]he\s+same|[Tt]he\s+following|[Tt]he\s+next)\s+(?P<unit>month|year)\b")
+
+
+def _anaphoric_dates(text: str, found: list[DateMention], taken: list[tuple[int, int]]) -> list[DateMention]:
+    """"Later that month", "the same year", "the following year": the last date written out before it."""
+    resolved: list[DateMention] = []
+    for m in _ANAPHORIC.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        earlier = [d for d in found if d.end <= m.start() and not d.relative]
+        if not earlier or m.start() - earlier[-1].end > 1500:
+            continue
+        value = earlier[-1].value
+        following = m.group().lower().startswith(("the following", "the next"))
+        if m.group("unit") == "year":
+            value = str(int(value[:4]) + following)
+        elif len(value) >= 7:
+            year, month = int(value[:4]), int(value[5:7]) + following
+            value = f"{year + (month > 12):04d}-{(month - 1) % 12 + 1:02d}"
+        else:
+            continue
+        resolved.append(DateMention(m.start(), m.end(), value, True))
+    return resolved
 
 
 def reference_date(published: str | None, text: str) -> date | None:

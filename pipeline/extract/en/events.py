@@ -30,7 +30,9 @@ _VAGUE_CHANGE = frozenset({"became", "becomes", "changed", "turned", "transforme
                            "reorganised", "restructured"})
 _CONFIDENCE = {"verb": 0.85, "noun": 0.8, "gapped": 0.7, "infobox": 0.7, "borrowed": 0.65}
 _INFOBOX_ROW = re.compile(r"(?im)^[ \t|]*(formed|established|founded|created|dissolved|abolished|disbanded)"
-                          r"[ \t]*[|:][ \t]*([^\n]{4,40})$")
+                          r"(?:[ \t]*[|:][ \t]*|[ \t]+)([^\n]{4,40})$")
+_BODY_NOUNS = frozenset({"commission", "committee", "group", "office", "body", "agency", "administration"})
+_PLURAL_BODIES = frozenset({"groups", "commissions", "bodies", "lsgs", "committees", "panels"})
 _ENDED = frozenset({"dissolved", "abolished", "disbanded"})
 
 
@@ -59,11 +61,20 @@ class Events:
                 borrowed = _opening_date(doc, sent, dates) or _remarks_date(doc, sent, dates)
                 if borrowed is None:
                     continue
+                if event == "meeting" and cue[0].tag_ in ("VBZ", "VBP"):
+                    continue  # "the group meets rarely": a habit, not the meeting of the sentence before
                 (date, start), how = borrowed, "borrowed"
                 in_sentence = [date]
             to_group = _to_group(cue, sent, index, groups) if event == "renamed" else None
-            if event == "renamed" and to_group is None and cue[0].lower_ in _VAGUE_CHANGE:
+            source = _renamed_from(cue, index) if event == "renamed" else None
+            if source is not None:  # "the commission was upgraded from the leading group": the group is renamed
+                groups, to_group = [source], groups[0]
+            if event == "renamed" and to_group is None and cue[0].lower_ in _VAGUE_CHANGE and not _into_body(cue):
                 continue  # "the group became more powerful" renames nothing
+            if shape == "verb" and how != "borrowed":
+                in_sentence = _own_clause_dates(cue, in_sentence)
+                if not in_sentence:
+                    continue
             chosen = _dates_for(cue, in_sentence, len(groups), sent)
             for group, date in zip(groups, chosen):
                 add_fact(doc, Fact(kind="event", group=group, start=start, end=sent.end_char,
@@ -99,12 +110,14 @@ def _verb_groups(cue: Span, index) -> list[int]:
     verb = cue[0]
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if objects:  # "the Central Committee set up the group", never "the group formed a plan"
-        return _groups_of(objects[0], index)
+        return _listed_after(objects[0], index) or _groups_of(objects[0], index)
     adjacent = _adjacent_subject(verb, index)
     if adjacent:
         return adjacent
     if verb.dep_ in ("acl", "relcl") and verb.head.lower_ not in ("which", "that") and index.groups[verb.head.i]:
         return _groups_of(verb.head, index)
+    if verb.dep_ == "acl" and verb.head.dep_ == "appos" and index.groups[verb.head.head.i]:
+        return _groups_of(verb.head.head, index)  # "G, a body set up in March 2023"
     token = verb
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
@@ -113,7 +126,9 @@ def _verb_groups(cue: Span, index) -> list[int]:
             if subject.lower_ in ("which", "that", "who"):
                 head = token.head if token.dep_ == "relcl" else None
                 found = _groups_of(head, index) if head is not None else []
-                return found or index.sentence_groups(index.sent(cue[0]))[:1]
+                if found or subject.lower_ == "who":  # "Han, who became head of G": a person, no event
+                    return found
+                return index.sentence_groups(index.sent(cue[0]))[:1]
             found = _groups_of(subject, index)
             if not found and subject.lower_ in _RESPONSIBILITY_WORDS:
                 found = [g for t in subject.subtree for g in index.groups[t.i]]
@@ -125,11 +140,27 @@ def _verb_groups(cue: Span, index) -> list[int]:
     return []
 
 
+def _listed_after(noun: Token, index) -> list[int]:
+    """"set up five small groups: a finance group ..., a science group ...": every group listed."""
+    doc = noun.doc
+    if noun.lower_ not in _PLURAL_BODIES:
+        return []
+    colon = next((t.i for t in doc[noun.i + 1: noun.i + 16] if t.text in (":", ".", ";")), None)
+    if colon is None or doc[colon].text != ":":
+        return []
+    found: list[int] = []
+    for t in doc[colon + 1: colon + 200]:  # the parser may cut the list into sentences
+        if t.text in (".", "!", "?", ";") or "\n" in t.text:
+            break
+        found.extend(g for g in index.groups[t.i][:1] if g not in found)
+    return found
+
+
 def _adjacent_subject(verb: Token, index) -> list[int]:
     """"an LSG for Taiwan affairs was formed", "G, set up in 2017, ...": the group just before."""
     sent_start = index.sent(verb).start
     i = verb.i - 1
-    while i >= sent_start and (verb.doc[i].pos_ in ("AUX", "ADV", "PART") or verb.doc[i].lower_ == "first"
+    while i >= sent_start and (verb.doc[i].pos_ in ("AUX", "ADV", "PART") or verb.doc[i].lower_ in ("first", "re", "-")
                                or verb.doc[i].text == "," and verb.tag_ == "VBN"):
         i -= 1
     if i < sent_start or not index.groups[i]:
@@ -162,6 +193,8 @@ def _groups_of(token: Token | None, index) -> list[int]:
     if token is None:
         return []
     found = list(index.groups[token.i])
+    if not found:  # "Its predecessor, the Group of Five, had been dissolved"
+        found = [g for c in token.children if c.dep_ == "appos" for g in index.groups[c.i]][:1]
     for conj in token.conjuncts:
         found.extend(g for g in index.groups[conj.i] if g not in found)
     return found
@@ -200,6 +233,20 @@ def _remarks_date(doc: Doc, sent: Span, dates):
     return (inside[0], previous.start_char) if len(inside) == 1 else None
 
 
+def _own_clause_dates(cue: Span, dates) -> list:
+    """Leave out dates of a clause inside the cue's ("created to carry out a plan adopted in 1995")."""
+    doc, verb = cue.doc, cue[0]
+    kept = []
+    for date in dates:
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        owner = span.root.head if span is not None else verb
+        while owner.pos_ not in ("VERB", "AUX") and owner.head is not owner:
+            owner = owner.head
+        if owner is verb or not verb.is_ancestor(owner) or owner.dep_ in ("conj", "xcomp", "auxpass", "aux"):
+            kept.append(date)
+    return kept
+
+
 def _dates_for(cue: Span, dates, n_groups: int, sent: Span) -> list:
     after = [d for d in dates if d.start >= cue.start_char]
     before = [d for d in dates if d.start < cue.start_char]
@@ -217,6 +264,28 @@ def _to_group(cue: Span, sent: Span, index, groups: list[int]) -> int | None:
     return None
 
 
+def _into_body(cue: Span) -> bool:
+    """"restructured as a commission", "turned into a full commission": a change of kind is a renaming."""
+    words = [t.lower_ for t in cue.doc[cue.end: cue.end + 6]]
+    if not words or words[0] not in ("as", "into", "to"):
+        return False
+    for word in words[1:]:
+        if word in _BODY_NOUNS:
+            return True
+        if word in (",", ".", ";", "by", "in", "on", "of"):
+            return False
+    return False
+
+
+def _renamed_from(cue: Span, index) -> int | None:
+    for prep in cue[0].children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and index.groups[obj.i]:
+                    return index.groups[obj.i][0]
+    return None
+
+
 def _gapped(cue: Span, sent: Span, index, dates) -> list:
     """Further "<group> in <date>" pairs after the first one, sharing the cue's verb."""
     found = []
@@ -228,6 +297,8 @@ def _gapped(cue: Span, sent: Span, index, dates) -> list:
         if date is first_date:
             continue
         before = cue.doc.char_span(first_date.end, date.start, alignment_mode="expand")
+        if before is not None and any(t.pos_ in ("VERB", "AUX") for t in before):
+            break  # "...; it was renamed G in 1993" has a verb of its own
         groups = [g for t in before or () for g in index.groups[t.i]] if before is not None else []
         if groups and text_of(cue.doc)[date.start - 3: date.start].strip() == "in":
             found.append((groups[-1], date))

@@ -29,6 +29,10 @@ _PREDECESSOR_BEFORE = re.compile(r"\b((?:[Tt]he\s+)?predecessor\s+of\s+(?:the\s+
 _OFFICE_OF = re.compile(r"(?:General\s+)?Office\s+of\s+(?:the\s+)?(?P<inner>.+)$")
 _PLURAL_HEAD = re.compile(r"(?i)^(?P<head>.*?\b(?:groups|commissions))\s+(?P<prep>on|for|of)\s+(?P<a>[\w-]+)\s+and\s+"
                           r"(?P<b>[\w-]+)(?:\s+(?P<tail>affairs|work|issues))?$")
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
+_TRAILING_DATE = re.compile(rf"\s+(?:in|on|since|from|by|until)\s+(?:(?:early|late|mid)[\s-]+)?"
+                            rf"(?:(?:{_MONTHS})\b|(?:1[89]|20)\d\d\b).*$", re.S)
 _GENERIC = re.compile(r"(?i)^(?:the\s+)?(?:lsgs?|leading (?:small )?groups?|small groups?|commissions?)$")
 
 if not Doc.has_extension("lsg_groups"):
@@ -114,6 +118,13 @@ class GroupMentions:
                 named = "name" in regex.groupindex and m.group("name")
                 found.append((*(m.span("name") if named else m.span()), pid, kind))
         groups = DocGroups()
+        # A non-group reading ("Commission of the Communist Party") must not hide a group inside it.
+        found = [_trimmed(text, f) for f in found]
+        rejected = [f for f in found if f[3] != "inherit" and _rejected(clean_surface(text[f[0]:f[1]]))]
+        # ...but a pattern inside a non-group ("Central Commission" in "Central Commission for
+        # Discipline Inspection") is no group either; only a gazetteer name survives there.
+        found = [f for f in found if f not in rejected and (f[2] == "gazetteer" or not any(
+            s <= f[0] and f[1] <= e for s, e, _, _ in rejected))]
         kept = sorted(_longest_first(found), key=lambda f: (f[3] == "inherit", f[0]))
         inner = [(m.start("inner"), m.end("inner"), "inner", None)  # "Office of the X Commission" names X too
                  for m in (_OFFICE_OF.match(text, start, end) for start, end, _, _ in kept) if m]
@@ -126,9 +137,20 @@ class GroupMentions:
         return doc
 
 
+def _rejected(surface: str) -> bool:
+    return not surface or bool(_GENERIC.match(surface)) or non_group(surface)
+
+
+def _trimmed(text: str, found: tuple) -> tuple:
+    """A name ends before a date phrase: "the Leading Group for ... Poor Areas in 1986"."""
+    start, end, source, kind = found
+    m = _TRAILING_DATE.search(text, start, end)
+    return (start, m.start(), source, kind) if m and m.start() > start else found
+
+
 def _add_mention(groups: DocGroups, text: str, start: int, end: int, source: str, kind: str | None) -> None:
     surface = clean_surface(text[start:end])
-    if not surface or _GENERIC.match(surface) or non_group(surface):
+    if _rejected(surface):
         return
     if kind == "inherit":
         surface = _inherit_head(groups, text, start, surface)

@@ -9,11 +9,21 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.extract.en.resources import surnames
+
+# Given names spelt like English words that open sentences ("Liu He", "Wang Yi", "Zhou An").
+_GIVEN_LIKE_PRONOUNS = frozenset({"He", "She", "An", "Yi", "Ye", "Bo"})
+
 
 class LineBreaks:
+    def __init__(self):
+        self.surnames = surnames()
+
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[1:]:
             previous = doc[token.i - 1]
+            if previous.text in self.surnames and token.text in _GIVEN_LIKE_PRONOUNS and not previous.whitespace_ == "":
+                token.is_sent_start = False  # "Liu He replaced Ma": the parser would start a sentence at "He"
             if token.is_space or not ("\n" in previous.text or "\n" in previous.whitespace_):
                 continue
             token.is_sent_start = True

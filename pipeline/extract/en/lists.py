@@ -29,7 +29,7 @@ _ROLE_HEADINGS: tuple[tuple[str, re.Pattern], ...] = tuple(
 _LINE = re.compile(rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?P<body>[^\n]*?)[ \t]*$", re.M)
 _INLINE_CUE = re.compile(
     r"(?i)\b(?P<role>members|office directors|directors|deputy heads|vice[- ]chairmen|vice[- ]directors)\b"
-    r"(?P<gap>[^.;:]{0,40}?)\b(?:include|included|includes|are|were|was|comprise[sd]?)\b\s*:?")
+    r"(?P<gap>[^.;:]{0,100}?)\b(?:include|included|includes|are|were|was|comprise[sd]?)\b\s*:?")
 
 
 class Lists:

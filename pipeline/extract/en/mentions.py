@@ -111,6 +111,8 @@ class MentionIndex:
         """Groups whose office `token` ("office") is: "its office", "the SILG's office", "office of the CFC"."""
         if token.lower_ not in _OFFICE_WORDS:
             return []
+        if self.groups[token.i] and self.group_sources[token.i] == "coreference":  # "the office" of the group
+            return self.groups[token.i]
         for child in token.children:
             if child.dep_ in ("poss", "compound", "nmod") and self.groups[child.i]:
                 return self.groups[child.i]

@@ -48,7 +48,8 @@ class PersonNames:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         candidates: list[tuple[int, int]] = []
-        other_entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        # Not GPE: the NER often takes a pinyin name for a place ("Li Zhanshu"); places are one word in pinyin.
+        other_entities = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("LOC", "FAC")]
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 start, end = self._strip_titles(text, ent.start_char, ent.end_char)

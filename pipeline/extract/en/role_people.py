@@ -23,7 +23,10 @@ def walk_to_person(index: MentionIndex, token: Token) -> list[PersonMention]:
         if index.people[token.i] is not None:
             return _coordinated_people(index, token)
         if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
-            subjects = [c for c in token.children if c.dep_ in SUBJECTS and c.i not in visited]
+            all_subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+            subjects = [c for c in all_subjects if c.i not in visited]
+            if all_subjects and not subjects and token.dep_ == "conj":
+                return []  # the cue is this clause's subject: the conjoined clause's subject is not its holder
             if subjects:
                 if subjects[0].lower_ in RELATIVE and token.dep_ == "relcl":
                     return walk_to_person(index, token.head) if token.head is not token else []
@@ -93,7 +96,7 @@ def after_as(doc: Doc, cue: Span) -> bool:
         word = doc[cue.start - back]
         if word.lower_ == "as":
             return True
-        if word.lower_ not in ("its", "their", "the", "'s", "’s") and not word.ent_type_ and not word.is_title:
+        if word.lower_ not in ("its", "their", "the", "a", "an", "'s", "’s") and not word.ent_type_ and not word.is_title:
             return False
     return False
 
@@ -115,3 +118,25 @@ def token_gap(doc: Doc, token_start: int, char_start: int) -> int:
             break
         gap += 1
     return gap
+
+
+def gapped_holder(index: MentionIndex, cue: Span) -> PersonMention | None:
+    """"..., and Li its deputy head": a person right before "its"/"their" + role, no verb between."""
+    doc = cue.doc
+    i = cue.start - 1
+    while i >= 0 and (doc[i].lower_ in ("executive", "first", "then", "new") or doc[i].text == "-"):
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("its", "their"):
+        return None
+    return index.people[i - 1]
+
+
+def clause_subject_people(index: MentionIndex, token: Token) -> list[PersonMention]:
+    """People named by the subject of the verb governing `token`."""
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            return [p for c in token.children if c.dep_ in SUBJECTS for p in subject_people(index, c)]
+        if token.head is token:
+            break
+        token = token.head
+    return []

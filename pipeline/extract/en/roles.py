@@ -23,8 +23,8 @@ from spacy.util import filter_spans
 from pipeline.extract.en.mentions import (Fact, add_fact, groups_or_office, index_of, is_office_token,
                                           office_follows)
 from pipeline.extract.en.resources import PATTERN_DIR
-from pipeline.extract.en.role_people import (RELATIVE, SUBJECTS, after_as, people_after, token_gap, walk_to_person,
-                                              with_before)
+from pipeline.extract.en.role_people import (RELATIVE, SUBJECTS, after_as, clause_subject_people, gapped_holder, people_after, token_gap,
+                                              walk_to_person, with_before)
 
 _CONFIDENCE = {"passive": 0.9, "active": 0.85, "noun": 0.8, "as": 0.75, "under": 0.5, "fallback": 0.5}
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this"})
@@ -93,17 +93,23 @@ class _RoleReader:
     def _noun_group(self, cue: Span) -> tuple[list[int], bool]:
         doc, index = self.doc, self.index
         office = cue.label_.startswith("office_director")
-        if cue.end < self.sent.end and doc[cue.end].lower_ == "of":
-            for t in doc[cue.end + 1: min(cue.end + 14, self.sent.end)]:
+        of_at = cue.end - 1 if cue[-1].lower_ in ("of", "on") else cue.end  # "his deputy on the group"
+        if of_at < self.sent.end and doc[of_at].lower_ == "of" or cue[-1].lower_ == "on":
+            for t in doc[of_at + 1: min(of_at + 14, self.sent.end)]:
                 if t.lower_ in ("office", "offices"):
                     office = True
                 if index.groups[t.i]:
-                    return index.groups[t.i], office or office_follows(t, index) or is_office_token(t, index)
+                    named_office = index.office_owner(doc[_mention_end(index, t) - 1])  # "the office" of G
+                    return index.groups[t.i], bool(office or named_office or office_follows(t, index)
+                                                   or is_office_token(t, index))
                 if index.people[t.i] or t.text in (";", ":") or (
                         t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")):
                     break
                 if t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].lower_ not in _DETERMINERS:
                     break
+        for child in _head_noun(cue).children:  # "its first head", "the commission's executive deputy"
+            if child.dep_ == "poss" and index.groups[child.i]:
+                return index.groups[child.i], office or is_office_token(child, index)
         before = doc[max(self.sent.start, cue.start - 3): cue.start]
         for t in reversed(before):
             if t.text in ("'s", "’s") and t.i > 0 and index.groups[t.i - 1]:
@@ -115,6 +121,11 @@ class _RoleReader:
     def _subject_groups(self, verb: Token) -> tuple[list[int], bool] | None:
         """Groups the verb's subject (or the noun it modifies) names; None when it names no group."""
         index = self.index
+        doc = self.doc
+        if verb.tag_ == "VBN" and verb.i >= 2 and doc[verb.i - 1].text == ",":  # "its office, run by P"
+            found = groups_or_office(doc[verb.i - 2], index)
+            if found is not None:
+                return found
         if verb.dep_ in ("acl", "relcl"):
             head = verb.head
             if head.lower_ in RELATIVE:
@@ -165,19 +176,47 @@ class _RoleReader:
         if after_as(doc, cue):
             with_at = with_before(doc, cue.start)
             if with_at is not None:
-                people = self.index.people_in(with_at + 1, cue.start)
+                # "with A as its adviser and B as deputy head": A's "as" is not this cue's
+                own_as = max(t.i for t in doc[max(0, cue.start - 4): cue.start] if t.lower_ == "as")
+                people = [p for p in self.index.people_in(with_at + 1, cue.start)
+                          if _next_as(doc, p.end, cue.start) == own_as]
                 how = "as"
                 if not groups:
                     groups = self.index.sentence_groups(self.index.sent(doc[with_at]))[:1]
+        gapped = gapped_holder(self.index, cue)
+        if gapped is not None:  # "Zhu was its head and Li its deputy head"
+            people, how = [gapped], "as"
+            if not groups:
+                groups = self._earlier_cue_groups(cue)
         if not groups:
             return
-        if not people:
-            people = walk_to_person(self.index, cue[-1])
+        if not people:  # not the holder of another cue's gapped clause ("and Li its deputy head")
+            others = {id(gapped_holder(self.index, c)) for c in self.cues if c is not cue}
+            walked = walk_to_person(self.index, _head_noun(cue)) or self._copula_attr(_head_noun(cue))
+            people = [p for p in walked if id(p) not in others]
+            if walked and not people:  # "Zhu was its head and Li its deputy head": Zhu is the subject
+                people = [p for p in clause_subject_people(self.index, _head_noun(cue)) if id(p) not in others]
         if not people:
             others = {p.name for p in self.index.people_in(self.sent.start, self.sent.end)}
             if len(others) == 1:
                 people, how = self.index.people_in(self.sent.start, self.sent.end)[:1], "fallback"
         self._emit(cue, role, groups, office, people, how)
+
+    def _copula_attr(self, noun: Token) -> list:
+        """"Its head is Xi Jinping": the role noun is the subject, the person the complement."""
+        verb = noun.head
+        if noun.dep_ not in SUBJECTS or verb.lemma_ != "be" and verb.lower_ not in ("is", "was", "are", "were"):
+            return []
+        return [p for c in verb.children if c.dep_ == "attr" and self.index.people[c.i]
+                for p in [self.index.people[c.i], *(self.index.people[x.i] for x in c.conjuncts if self.index.people[x.i])]]
+
+    def _earlier_cue_groups(self, cue: Span) -> list[int]:
+        for other in reversed([c for c in self.cues if c.end <= cue.start]):
+            if other.label_.endswith("|noun"):
+                groups, _office = self._noun_group(other)
+                if groups:
+                    return groups
+        return self.index.sentence_groups(self.sent)[:1]
 
     def _subject_is_office(self) -> bool:
         return any(t.lower_ == "office" and t.dep_ in SUBJECTS and self.index.office_owner(t) for t in self.sent)
@@ -195,6 +234,8 @@ class _RoleReader:
     def _active(self, cue: Span, role: str) -> None:
         verb = cue[0]
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        objects += [g for o in objects for p in o.children if p.lower_ == "of"  # "took charge of G"
+                    for g in p.children if g.dep_ == "pobj"]
         groups, office = [], False
         for obj in objects:
             owner = self.index.office_owner(obj)
@@ -204,12 +245,18 @@ class _RoleReader:
         if not groups or (verb.lower_ in ("run", "runs") and not office):
             return
         self._emit(cue, role, groups, office, walk_to_person(self.index, verb), "active")
+        previous = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for p in (self.index.people[g.i] for g in c.children if g.dep_ == "pobj") if p is not None]
+        if previous and cue[-1].lower_ == "over":  # "took over the group from P"
+            self._emit(cue, role, groups, office, previous[:1], "under")
 
     def _under(self, cue: Span) -> None:
         before = self.doc[cue.start - 1] if cue.start > 0 else None
         if before is None or not self.index.groups[before.i]:
             return
         people = people_after(self.index, self.sent, cue.end, all_of_list=False)
+        if cue[0].text != "," and people and token_gap(self.doc, cue.end, people[0].start) > 3:
+            return  # "the group under the State Council, Li said": Li leads no group
         self._emit(cue, "leader", self.index.groups[before.i], False, people[:1], "under")
 
     def _replace(self, cue: Span, replaced: list) -> None:
@@ -235,6 +282,22 @@ class _RoleReader:
                                        end=self.sent.end_char, role=role, person=person.name,
                                        short_forms=[person.surface], office=office,
                                        confidence=_CONFIDENCE[how] - penalty - (0 if person.full else 0.1)))
+
+
+def _head_noun(cue: Span) -> Token:
+    return next((t for t in reversed(cue) if t.lower_ not in ("of", "on") and not t.is_punct), cue[-1])
+
+
+def _next_as(doc: Doc, char: int, before_token: int) -> int | None:
+    """Token index of the first "as" after character `char` and before token `before_token`."""
+    return next((t.i for t in doc[:before_token] if t.idx >= char and t.lower_ == "as"), None)
+
+
+def _mention_end(index, token: Token) -> int:
+    i = token.i
+    while i + 1 < len(token.doc) and index.groups[i + 1] == index.groups[token.i]:
+        i += 1
+    return i + 1
 
 
 @Language.factory("lsg_roles")

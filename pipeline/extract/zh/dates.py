@@ -26,6 +26,7 @@ _REL = "|".join(_RELATIVE_YEAR)
 _DATE = re.compile(
     rf"(?P<rel>{_REL})(?:\s*(?P<rm>1[0-2]|0?[1-9])\s*月(?:\s*(?P<rd>3[01]|[12]\d|0?[1-9])\s*[日号])?)?"
     rf"|(?P<iso>(?P<iy>(?:19|20)\d{{2}})[-/.](?P<im>1[0-2]|0?[1-9])[-/.](?P<id>3[01]|[12]\d|0?[1-9]))(?!\d)"
+    rf"|(?<![\d.])(?P<ym>(?P<yy>(?:19|20)\d{{2}})[-/.](?P<ymm>1[0-2]|0[1-9]))(?![\d.\-/])"
     rf"|{_YEAR}(?!代|来)(?:\s*{_MONTH}(?:\s*{_DAY})?)?"
     rf"|(?<![\d年])(?P<bm>1[0-2]|0?[1-9])\s*月\s*(?P<bd>3[01]|[12]\d|0?[1-9])\s*[日号]"
     rf"|(?<![\d月.\-/])(?P<dd>3[01]|[12]\d|0?[1-9])日(?!\d)"
@@ -76,6 +77,8 @@ def _relative(match: re.Match, reference: str | None, context: str | None) -> st
 def _value(match: re.Match, reference: str | None) -> str | None:
     if match["iso"]:
         return _format(int(match["iy"]), int(match["im"]), int(match["id"]))
+    if match["ym"]:  # 2003-10 (infobox year-month)
+        return _format(int(match["yy"]), int(match["ymm"]), None)
     if match["y"]:
         year = chinese_number(match["y"])
         month = chinese_number(match["m"]) if match["m"] else None

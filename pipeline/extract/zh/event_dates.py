@@ -4,7 +4,8 @@
     2014年2月，中央召开会议。会议决定成立X。          earlier in the same paragraph
     2018年3月，中共中央印发《方案》。…方案提出，组建X。 a reform plan's month (the plan's events
                                                     carry no dates of their own)
-A reporting date ("6月1日，记者…获悉，…成立") says when the news was heard, not when it happened.
+A reporting date ("6月1日，记者…获悉，…成立") says when the news was heard, not when it happened;
+"此前/后来/曾" before the verb sets the event at another time than the narrative's.
 """
 from __future__ import annotations
 
@@ -41,9 +42,9 @@ def event_date(doc: Doc, verb: int, sentence: tuple[int, int], narrative: bool =
     in_sentence = sentence_date(doc, verb, sentence)
     if in_sentence:
         return in_sentence, CONFIDENCE["event"]
-    if not narrative or _reported(doc, sentence):
-        return None
     text = doc_text(doc)
+    if not narrative or _reported(doc, sentence) or _told_apart(text, sentence[0], verb):
+        return None
     paragraph = next((span for span in line_spans(text) if span[0] <= sentence[0] < span[1] + 1), sentence)
     earlier = [d for d in doc._.zh_dates if d[1] <= sentence[0]]
     in_paragraph = [d for d in earlier if d[0] >= paragraph[0]]
@@ -53,6 +54,11 @@ def event_date(doc: Doc, verb: int, sentence: tuple[int, int], narrative: bool =
     if cue and earlier:
         return earlier[-1][2][:7], CONFIDENCE["context_date"]  # the plan's month
     return None
+
+
+def _told_apart(text: str, start: int, verb: int) -> bool:
+    """"此前，中央曾成立X", "后来X撤销": a time of its own, not the narrative's."""
+    return any(word in text[start:verb] for word in _words("earlier_cue"))
 
 
 def _reported(doc: Doc, sentence: tuple[int, int]) -> bool:

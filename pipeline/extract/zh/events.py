@@ -34,8 +34,9 @@ _GAP_BEFORE_VERB = re.compile(
     r"(?:[,，](?=[^,，]*@))?"
     r"(?:于|在|已经|已|正式|宣布|宣告|被|即|随即|分别|一并|均|同时|随之|相应|亦|也|挂牌|@|\s"
     r"|在[^,，。；;]{1,20}?中"
-    r"|(?:依照|根据|按照|依据)[^,，。；;@]{1,30}?(?:方案|决定|通知|规定|意见)》?[,，]?"
+    r"|(?:依照|根据|按照|依据)[^,，。；;]{1,40}?(?:方案|决定|通知|规定|意见)》?[,，]?"
     r"|由[^,，。；;@]{1,40}?(?=宣布|宣告|决定))*$")
+_ATTRIBUTE_GAP = re.compile(r"\s*(?:于|在|正式)?\s*")
 _TIME_CLAUSE = re.compile(r"(?:之后|以后|后|时|之初|初期)")
 _DEFINITION = re.compile(r"\s*(?:是|为|系)")
 _DECIDED = re.compile(r"(?:决定|同意|批准|关于)\s*$")
@@ -47,7 +48,7 @@ _FUTURE = ("将", "拟", "要", "计划", "准备", "筹备")  # 将成立: not 
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, list]:
-    keys = ("verb", "pattern", "infobox", "not_an_event", "not_a_meeting")
+    keys = ("verb", "pattern", "infobox", "not_an_event", "not_a_meeting", "about_a_meeting", "new_term")
     rules: dict[str, list] = {key: [] for key in keys}
     for row in event_rules():
         for key in keys:
@@ -77,9 +78,13 @@ class EventReader:
                 vs, ve = sentence[0] + match.start(), sentence[0] + match.end()
                 if vs in used or self._conditional(text, vs, ve, sentence):
                     continue
-                stated = self._groups(doc, rule, vs, ve, sentence)
+                stated = [(group, to_group) for group, to_group in self._groups(doc, rule, vs, ve, sentence)
+                          if not _new_term(text, group, rule["event"])]
                 if not stated:
                     continue
+                if text.startswith("的", ve) and group_starting_at(doc, _OPENING.match(text, ve).end()) \
+                        and not _dated_attribute(doc, vs, sentence):
+                    continue  # 新组建的X…召开会议: the sentence's date is the meeting's
                 # "X成立后/时，…": a time clause; only a date of its own dates it
                 dated = event_date(doc, vs, sentence, narrative=not _TIME_CLAUSE.match(text, ve))
                 if (dated is None or dated[1] < CONFIDENCE["event"]) and rule["event"] == "established" \
@@ -95,7 +100,8 @@ class EventReader:
                                  to_group=to_group.target if to_group else None)
 
     @staticmethod
-    def _groups(doc: Doc, rule: dict, vs: int, ve: int, sentence) -> list[tuple[GroupMention, GroupMention | None]]:
+    def _groups(doc: Doc, rule: dict, vs: int, ve: int,
+                sentence: tuple[int, int]) -> list[tuple[GroupMention, GroupMention | None]]:
         """(group, new group for a renaming) for each body the verb is about."""
         text = doc_text(doc)
         opening = _OPENING.match(text, ve).end()
@@ -134,6 +140,9 @@ class EventReader:
                     continue
                 if rule.get("needs") and not re.search(rule["needs"], text[sentence[0]:group.start]):
                     continue
+                if any(text.startswith(row["about_a_meeting"], group.end + match.end())
+                       for row in _rules()["about_a_meeting"]):
+                    break  # 学习贯彻X第一次会议精神: the meeting is older than this sentence's date
                 date = _refined(doc, sentence_date(doc, group.start, sentence), sentence)
                 if date:
                     evidence = _widen(text, (group.start, group.end + match.end()), sentence)
@@ -163,6 +172,18 @@ class EventReader:
                                  event=rule["event"], date=dates[0][2])
 
 
+def _new_term(text: str, group: GroupMention, event: str) -> bool:
+    """"新一届X成立": a new term of a standing body, not a new body."""
+    return event == "established" and any(text.endswith(row["new_term"], 0, group.start)
+                                          for row in _rules()["new_term"])
+
+
+def _dated_attribute(doc: Doc, verb: int, sentence: tuple[int, int]) -> bool:
+    """"1986年5月成立的X": a date written right before an attributive verb is that event's."""
+    return any(sentence[0] <= end <= verb and _ATTRIBUTE_GAP.fullmatch(doc_text(doc), end, verb)
+               for _, end, _ in doc._.zh_dates)
+
+
 def _refined(doc: Doc, date: str | None, sentence: tuple[int, int]) -> str | None:
     """"X2023年第一次全体会议2月10日召开": the day the sentence gives within the year it names."""
     finer = [value for start, end, value in doc._.zh_dates
@@ -177,8 +198,9 @@ def _defined_subject(doc: Doc, verb: int, sentence: tuple[int, int]) -> GroupMen
     inside = [g for g in doc._.zh_groups if sentence[0] <= g.start and g.end <= verb]
     if len(inside) != 1 or inside[0].start != sentence[0] or not _DEFINITION.match(text, inside[0].end):
         return None
-    clause_start = max(text.rfind(ch, sentence[0], verb) for ch in ",，")
-    if clause_start < 0 or not _plain_gap(doc, clause_start, verb):
+    definition = _DEFINITION.match(text, inside[0].end)
+    clause_start = max([text.rfind(ch, sentence[0], verb) for ch in ",，"] + [definition.end()])
+    if not _plain_gap(doc, clause_start, verb):
         return None  # the verb's own clause must hold only a date and the authority
     return inside[0]
 

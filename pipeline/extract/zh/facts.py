@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from pipeline.resolve import group_by_id
+
 # Confidence by the kind of rule that found a fact: a roster line says it outright,
 # running text needs more parsing, a coreference adds one more guess.
 CONFIDENCE = {"roster": 0.9, "infobox": 0.85, "running_text": 0.75, "context_group": 0.6,
@@ -22,6 +24,8 @@ class GroupMention:
     kind: str  # leading_group | commission | office | ...
     target: tuple[int, int]  # the full name this mention stands for (itself when full)
     gazetteer_id: str | None = None
+    former: bool = False  # the object of 撤销/不再保留 or written 原X: not the body a roster lists
+
 
     @property
     def is_full(self) -> bool:
@@ -39,6 +43,7 @@ class ZhFact:
     event: str | None = None
     date: str | None = None
     to_group: tuple[int, int] | None = None
+    group_id: str | None = None  # the gazetteer body meant when the text names only its office (中央外办)
 
 
 _DOC_EXTENSIONS = ("zh_text", "zh_original", "zh_published", "zh_groups", "zh_dates", "zh_facts")
@@ -67,9 +72,41 @@ def group_starting_at(doc: Doc, start: int) -> GroupMention | None:
     return next((g for g in doc._.zh_groups if g.start == start), None)
 
 
-def group_before(doc: Doc, offset: int, offices: bool = True) -> GroupMention | None:
+def group_before(doc: Doc, offset: int, offices: bool = True, former: bool = True) -> GroupMention | None:
     """The last group mention that ends at or before `offset` (the group in context); an
-    agency named on the way (港澳办主任X) is no context for 组长 when `offices` is False."""
-    groups = [g for g in doc._.zh_groups if offices or g.kind != "office"]
+    agency named on the way (港澳办主任X) is no context for 组长 when `offices` is False, a
+    body being abolished none for a roster when `former` is False."""
+    groups = [g for g in doc._.zh_groups if (offices or g.kind != "office") and (former or not g.former)]
     earlier = [g for g in groups if g.end <= offset]
     return earlier[-1] if earlier else (groups[0] if groups else None)
+
+
+_OFFICE = "办公室"
+_BODY_HEADS = ("领导小组", "小组", "委员会")
+_STATE_AGENCY = ("国家", "国务院", "国")
+
+
+def office_parent(text: str, mention: GroupMention) -> tuple[int, int] | None:
+    """The body whose office `mention` names (X委员会办公室 -> X委员会); None for an agency
+    such as 国务院港澳事务办公室, which is no group's office."""
+    start, end = mention.target
+    parent = (start, end - len(_OFFICE))
+    if mention.kind == "office" and text.endswith(_OFFICE, start, end) and text.endswith(_BODY_HEADS, *parent):
+        return parent
+    return None
+
+
+def office_body(text: str, mention: GroupMention) -> dict | None:
+    """ZhFact group fields for the body whose office `mention` names: its span when written out
+    (X委员会办公室 -> X委员会), else the gazetteer's parent (中央外办 -> 中央外事工作委员会);
+    None for an agency such as 国务院港澳办, which is no group's office."""
+    parent = office_parent(text, mention)
+    if parent:
+        return {"group": parent}
+    entry = group_by_id(mention.gazetteer_id) if mention.kind == "office" and mention.gazetteer_id else None
+    body = group_by_id(entry["parent"]) if entry and entry.get("parent") else None
+    if body is None:
+        return None
+    if text.startswith(_STATE_AGENCY, mention.target[0]) and body.get("name_zh", "").startswith("中央"):
+        return None  # 国家互联网信息办公室主任: the state agency's post, held beside the Party office's
+    return {"group": mention.target, "group_id": entry["parent"]}

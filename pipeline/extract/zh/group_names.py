@@ -61,6 +61,7 @@ class GroupFinder:
         self.determiners = tuple(rules["determiner"])
         self.drop_prefixes = tuple(rules["drop_prefix"])
         self.non_groups = tuple(rules["non_group"])
+        self.former_markers = tuple(rules["former_marker"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -70,7 +71,7 @@ class GroupFinder:
             start = span.start_char
             if text.endswith(_PARTY, 0, start):  # 中共 + 中央X: the name as written
                 start -= len(_PARTY)
-            found[(start, span.end_char)] = (self.kinds[group_id], group_id, False)
+            found[(start, span.end_char)] = (self.kinds[group_id], group_id, "")
         covered = [range(s, e) for s, e in found]
         pattern, kinds = _suffixes()
         for match in pattern.finditer(text):
@@ -82,8 +83,9 @@ class GroupFinder:
             name = text[start:match.end()]
             if name.endswith(self.non_groups) or is_not_group(name):
                 continue
-            bare = anaphoric or name in self.bare
+            bare = "anaphor" if anaphoric else "bare" if name in self.bare else ""
             found[(start, match.end())] = (kinds[match.group()], None, bare)
+        self._add_alias_uses(text, found)
         doc._.zh_groups = self._resolve(text, found)
         doc.spans["zh_groups"] = [s for g in doc._.zh_groups
                                   if (s := doc.char_span(g.start, g.end, label="GROUP")) is not None]
@@ -118,7 +120,9 @@ class GroupFinder:
         spans = sorted(found)
         aliases = self._aliases(text, spans, found)
         full = [s for s in spans if not found[s][2] and text[s[0]:s[1]] not in aliases]
-        targets = {span: _longer_name(full, span, text) or span for span in full}
+        former = {s for s in spans if text.endswith(self.former_markers, 0, s[0])}
+        current = [s for s in full if s not in former]
+        targets = {span: _longer_name(full if span in former else current, span, text) or span for span in full}
         mentions = []
         for span in spans:
             kind, group_id, bare = found[span]
@@ -127,14 +131,28 @@ class GroupFinder:
                 target = targets[span]
             elif name in aliases and span[0] >= aliases[name][0]:
                 target = targets.get(aliases[name][1], aliases[name][1])
-            else:  # bare or anaphoric: the body of that kind last named before it
+            else:  # bare or anaphoric: the body of that kind last named before it; a bare
+                # name skips a body being abolished ("成立A，撤销B。领导小组组成人员如下")
                 same_kind = [s for s in full if _same_kind(found[s][0], kind)]
+                if bare == "bare" and any(s not in former for s in same_kind):
+                    same_kind = [s for s in same_kind if s not in former]
                 earlier = [s for s in same_kind if s[1] <= span[0]]
                 antecedent = earlier[-1] if earlier else (same_kind[0] if same_kind else None)
                 target = targets[antecedent] if antecedent else span
             kind, group_id = found[target][0], found[target][1]
-            mentions.append(GroupMention(span[0], span[1], kind, target, group_id))
+            mentions.append(GroupMention(span[0], span[1], kind, target, group_id, former=span in former))
         return mentions
+
+    def _add_alias_uses(self, text: str, found: dict) -> None:
+        """Later uses of a "(简称X)" alias the suffix rules cannot see (金融委, 三峡建委)."""
+        taken = [range(s, e) for s, e in found]
+        for alias, (given_at, named) in self._aliases(text, sorted(found), found).items():
+            pos = _ALIAS.match(text, given_at).end()
+            while (pos := text.find(alias, pos)) >= 0:
+                span = (pos, pos + len(alias))
+                if not any(pos in r or span[1] - 1 in r for r in taken):
+                    found[span] = (found[named][0], found[named][1], "")
+                pos = span[1]
 
     @staticmethod
     def _aliases(text: str, spans: list, found: dict) -> dict[str, tuple[int, tuple[int, int]]]:

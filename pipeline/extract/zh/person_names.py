@@ -25,17 +25,22 @@ _OPENS_POST_VERB = frozenset("曾时现首历兼继连出担接升改新前原�
 _FOLLOWS_NAME = frozenset("在出主说表指会等和与及为是也对到参率同就于向以今近称都曾分均亦又还已将"
                           "、,，。;；:：()（）|「」“”《》\"' \n\t")
 _LIST_SEPARATORS = ("以及", "、", "和", "及", "与")
+_COMMAS = ("，", ",")
+_ITEM_END = frozenset("、,，。;；等和及与(（")
 # Written between names and their verb ("习近平、张德江都曾担任过"); 同志 after a name, too.
 _ADVERBS = ("同志", "亲自", "继续", "仍然", "同时", "目前", "此前", "随后", "分别", "先后", "曾经",
-            "仍", "都", "均", "曾", "也", "还", "已", "将", "亦", "又")
+            "据报", "据悉", "据称", "据了解", "正式", "随即", "仍", "都", "均", "曾", "也", "还", "已", "将",
+            "亦", "又")
 # Words that may stand right before a name without being part of it (由张三任组长).
-_OPENS_NAME = frozenset("由是为即请命以替")
+_OPENS_NAME = frozenset("由是为即请命以替的从年月日号")  # 2003年胡锦涛接任: a date ends before the name
 # A role word inside the posts before a name means the name belongs to that role, not ours.
 _ROLE_IN_POST = re.compile("组长|成员|组员")
 _BRACKETED_POST = re.compile(r"\s*[(（][^()（）\n]{0,40}[)）]")
 _DOTS = "·•‧・"
 _DOTTED = re.compile(rf"([\u3400-\u9fff]{{2,6}}[{_DOTS}])([\u3400-\u9fff]{{2,8}})")
 _HANZI = re.compile(r"[\u3400-\u9fff]")
+_HEAD_OF = "长"
+_NOT_HEADS = ("成长", "增长", "延长", "生长", "擅长", "特长", "专长", "家长", "很长", "较长", "最长")
 _MAX_POST = 30  # characters of posts/organisation allowed before a name ("公安部部长")
 _COMMON_WORD_FREQ = 50
 _COMMON_PREFIX_FREQ = 4000
@@ -87,7 +92,8 @@ def roster_name(candidate: str) -> bool:
 
 def _married_name(name: str) -> bool:
     """Hong Kong and Macao married names put the husband's surname first: 林郑月娥, 范徐丽泰."""
-    return (len(name) == 4 and name[0] in surnames() and name[1] in surnames()
+    return (len(name) == 4 and name[0] in surnames() and name[1] in surnames() and name[3] not in _FOLLOWS_NAME
+            and name[0] not in _OPENS_NAME
             and not _is_common_word(name[:2], 1) and not _is_common_word(name[2:], _COMMON_WORD_FREQ))
 
 
@@ -129,8 +135,10 @@ def _jieba_name_length(window: str) -> int:
 
 
 def ends_with_post(phrase: str) -> bool:
+    """Posts end in a title word, or in 长 (审计长, 行长, 署长: a head of something)."""
     phrase = phrase.rstrip("、 ")
-    return not phrase or any(phrase.endswith(title) for title in titles())
+    return not phrase or any(phrase.endswith(title) for title in titles()) or \
+        (len(phrase) >= 2 and phrase.endswith(_HEAD_OF) and not phrase.endswith(_NOT_HEADS))
 
 
 def names_forward(text: str, pos: int, end: int) -> list[tuple[int, int]]:
@@ -146,10 +154,21 @@ def names_forward(text: str, pos: int, end: int) -> list[tuple[int, int]]:
         bracket = _BRACKETED_POST.match(text, pos)
         pos = bracket.end() if bracket else pos
         separator = next((s for s in _LIST_SEPARATORS if text.startswith(s, pos)), None)
+        if separator is None and text.startswith(_COMMAS, pos) and _comma_item(text, pos + 1, end):
+            separator = text[pos]  # "成员包括A部部长甲，B局局长乙": posted items, comma-joined
         if separator is None:
             break
         pos += len(separator)
     return found
+
+
+def _comma_item(text: str, pos: int, end: int) -> bool:
+    """After a comma, another list item: a post, then a name that ends the item (、，。等...)."""
+    start = _name_after_post(text, pos, end)
+    if start is None or start == pos:
+        return False  # no post: "组长为李强，王沪宁出席" starts a clause
+    after = start + name_length_at(text, start)
+    return after >= end or text[after] in _ITEM_END
 
 
 def _name_after_post(text: str, pos: int, end: int) -> int | None:

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.zh.facts import (CONFIDENCE, ZhFact, doc_text, group_before, group_ending_at,
-                                       group_starting_at)
+                                       group_starting_at, office_body)
 from pipeline.extract.zh.lexicon import RoleHeader, role_headers, role_verbs
 from pipeline.extract.zh.person_names import names_backward, names_forward
 from pipeline.extract.zh.rosters import roster_header
@@ -30,19 +30,21 @@ from pipeline.extract.zh.segments import clause_around, sentence_spans
 _LIST_INTRO = re.compile(r"\s*(?:名单)?(?:(?:分别为|分别是|均为|包括|包含|有|为|是)\s*[:：]?|[:：])\s*")
 # "A和B以领导小组成员身份出席": 以 introduces the capacity the names before it act in.
 _CAPACITY = "身份"
+_MEMBER_BODIES = ("单位", "部门", "机构")
 _ANAPHORS = ("该", "本", "此", "这个")
 _RESPECTIVELY = re.compile(r"分别(?:担任|出任|兼任|任|为|是)$")
 _RESPECTIVELY_BY = re.compile(r"\s*分别由\s*")
 _ROLE_JOIN = re.compile(r"[、和及]")
+_TAKEN_FROM = re.compile(r"从(?P<name>[\u3400-\u9fff]{2,4})(?:手中|手里|手上|处)$")
 _CLAUSE_GAP = re.compile(r"[,，]\s*$")
 # "出任新成立的X办公室主任": how new the body is stands between the verb and the group.
 _NEW_BODY = re.compile(r"(?:新|刚)?(?:成立|组建|设立|改组|调整|重组|升格)后?的$")
-_OPEN_BEFORE_ROLE = set("任为是由兼、,，:：；;（(「“ \n") | {""}
+_OPEN_BEFORE_ROLE = set("任为是由兼该、,，:：；;（(「“ \n") | {""}  # 该: 任该办公室主任
 _MODIFIED = re.compile(r"[^，,。；;]{0,30}?的")
 _OFFICE = "办公室"
 # 主任 of a body's office (X委员会办公室主任) directs that body's office.
 _OFFICE_HEAD = RoleHeader("主任", "office_director", "any")
-_BODY_HEADS = ("领导小组", "小组", "委员会")
+_OFFICE_HEADERS = ("主任", "办公室主任")
 _MEMBER_ROLES = ("成员", "组员", "委员")
 # "委员" alone is too common a post (政治局委员): only "X委员会委员NAME" counts.
 _OWNED_ONLY = ("委员",)
@@ -106,7 +108,7 @@ class RoleReader:
                 owner, header, confidence = _owner(doc, headers[match.group()], match, sentence)
                 stated = _group_and_role(text, owner, header) if owner else None
                 if stated:
-                    yield ZhFact("membership", stated[0], evidence, confidence, role=stated[1], person=name), \
+                    yield ZhFact("membership", evidence=evidence, confidence=confidence, person=name, **stated), \
                         match.start()
 
     @staticmethod
@@ -121,12 +123,13 @@ class RoleReader:
             if group.kind == "office":
                 stated = _group_and_role(text, group, _OFFICE_HEAD)
             else:
-                stated = (group.target, "office_director" if text.startswith(_OFFICE, group.end) else "leader")
+                role = "office_director" if text.startswith(_OFFICE, group.end) else "leader"
+                stated = {"group": group.target, "role": role}
             names = names_backward(text, verb.start(), sentence[0])
             if stated and names:
                 evidence = clause_around(text, names[0][0], group.end, sentence)
-                yield from (ZhFact("membership", stated[0], evidence, CONFIDENCE["running_text"],
-                                   role=stated[1], person=name) for name in names)
+                yield from (ZhFact("membership", evidence=evidence, confidence=CONFIDENCE["running_text"],
+                                   person=name, **stated) for name in names)
 
     def _facts(self, doc: Doc, header: RoleHeader, match: re.Match, sentence: tuple[int, int]):
         text = doc_text(doc)
@@ -134,7 +137,6 @@ class RoleReader:
         stated_for = _group_and_role(text, owner, header) if owner else None
         if stated_for is None:
             return []
-        group, role = stated_for
         adjacent = match.start() <= owner.end < match.end()  # X领导小组|组长, X办公室|主任
         names = self._names_after(text, match.end(), sentence[1], header, adjacent)
         if not names:
@@ -145,7 +147,8 @@ class RoleReader:
         stated = (min(names[0][0], owner.start if adjacent else match.start()),
                   max(names[-1][1], match.end()))
         evidence = clause_around(text, *stated, sentence)
-        return [ZhFact("membership", group, evidence, confidence, role=role, person=name) for name in names]
+        return [ZhFact("membership", evidence=evidence, confidence=confidence, person=name, **stated_for)
+                for name in names]
 
     @staticmethod
     def _names_after(text: str, pos: int, end: int, header: RoleHeader,
@@ -183,21 +186,26 @@ def _names_before(text: str, verb_end: int, role_end: int, header: RoleHeader,
     verb_end = new_body.start() if new_body else verb_end
     verbs = role_verbs()["verb_before"] + (("以",) if text.startswith(_CAPACITY, role_end) else ())
     verb = next((v for v in verbs if text.endswith(v, sentence[0], verb_end)), None)
-    if not verb or (verb in ("为", "是") and header.header in _MEMBER_ROLES):
-        return []
+    if not verb or text.startswith(_MEMBER_BODIES, role_end):
+        return []  # "财政部等为成员单位": departments, not people
     names = names_backward(text, verb_end - len(verb), sentence[0])
     if names:
         return names
+    taken_from = _TAKEN_FROM.search(text, sentence[0], verb_end - len(verb))
+    if taken_from:  # "A从B手中接任组长": both held the post
+        return _succession(text, taken_from.start() + 1 + len(taken_from["name"]), sentence[0], "从")
     gap = _CLAUSE_GAP.search(text, sentence[0], verb_end - len(verb))
     return _succession(text, gap.start(), sentence[0]) if gap else []
 
 
-def _succession(text: str, end: int, start: int) -> list[tuple[int, int]]:
-    """The successor and the predecessor of "A已接替B，出任…": both held the post."""
+def _succession(text: str, end: int, start: int, verb: str | None = None) -> list[tuple[int, int]]:
+    """The successor and the predecessor of "A已接替B，出任…" (or "A从B手中接任…", `verb` 从):
+    both held the post."""
     predecessor = names_backward(text, end, start)
     if len(predecessor) != 1:
         return []
-    verb = _verbs()["succession"].search(text, start, predecessor[0][0])
+    verb = re.compile(f"{verb}$") if verb else _verbs()["succession"]
+    verb = verb.search(text, start, predecessor[0][0])
     successor = names_backward(text, verb.start(), start) if verb else []
     return successor[-1:] + predecessor if successor else []
 
@@ -215,19 +223,20 @@ def _owner(doc: Doc, header: RoleHeader, match: re.Match, sentence: tuple[int, i
     before = text[match.start() - 1] if match.start() > sentence[0] else ""
     if header.header in _OWNED_ONLY or before not in _OPEN_BEFORE_ROLE:
         return None, header, 0.0  # 政治局委员, 专家组组长, 港澳办主任: not a group's role
-    offices = header.header.startswith(_OFFICE)
-    return group_before(doc, match.start(), offices), header, CONFIDENCE["context_group"]
+    if header.header.startswith(_OFFICE):  # 任该办公室主任: the last body whose office we know
+        earlier = [g for g in doc._.zh_groups if g.end <= match.start() and _group_and_role(text, g, header)]
+        return (earlier[-1] if earlier else None), header, CONFIDENCE["context_group"]
+    return group_before(doc, match.start(), offices=False), header, CONFIDENCE["context_group"]
 
 
-def _group_and_role(text: str, owner, header: RoleHeader) -> tuple[tuple[int, int], str] | None:
-    """The group span the fact is about and the role; an office's 主任 directs its body's office."""
-    if owner.kind == "office" and header == _OFFICE_HEAD:
-        parent = (owner.target[0], owner.target[1] - len(_OFFICE))
-        if not (text.endswith(_OFFICE, *owner.target) and text.endswith(_BODY_HEADS, *parent)):
-            return None  # 国务院港澳事务办公室 is an agency, not the office of a group
-        return parent, "office_director"
+def _group_and_role(text: str, owner, header: RoleHeader) -> dict | None:
+    """ZhFact fields (group, role, [group_id]) the role word states; an office's 主任 directs
+    its body's office (None for an agency such as 国务院港澳事务办公室)."""
+    if owner.kind == "office" and header.header in _OFFICE_HEADERS:
+        body = office_body(text, owner)
+        return {**body, "role": "office_director"} if body else None
     role = header.role_for(owner.kind)
-    return (owner.target, role) if role else None
+    return {"group": owner.target, "role": role} if role else None
 
 
 def _group_modified(doc: Doc, pos: int, end: int):

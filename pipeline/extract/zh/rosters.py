@@ -10,7 +10,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.zh.facts import CONFIDENCE, ZhFact, doc_text, group_before, group_starting_at
+from pipeline.extract.zh.facts import (CONFIDENCE, ZhFact, doc_text, group_before, group_starting_at,
+                                       office_body)
 from pipeline.extract.zh.lexicon import RoleHeader, role_headers, titles
 from pipeline.extract.zh.person_names import is_name, name_length_at, names_forward, roster_name
 from pipeline.extract.zh.segments import line_spans, trimmed
@@ -22,6 +23,9 @@ _SENTENCE_PUNCT = re.compile(r"[。！？!?]")
 _NUMBERING = r"(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?"
 _LEADING_NUMBER = re.compile(r"\|?\s*(?:[(（]?\d{1,4}[)）、.．]\s*)?")
 _ORG_STARTS = ("国务院", "中央", "中共", "全国", "国家", "省", "市", "县", "区", "自治区", "团", "军委")
+_OFFICE_HEADING = re.compile(r"办公室\s*(?:组成人员|人员)?\s*(?:名单)?\s*[:：]?\s*(?:\n|$)")
+_TABLE_FRAME = re.compile(r"[\s|:：\-]*$|\|?\s*(?:姓名|职务|序号)\s*\|")
+_OFFICE_HEADERS = ("主任", "办公室主任")  # under an office's own name: its director
 _HEADER_NOTE = r"(?:\s*[(（][^()（）\n]{1,8}[)）])?"  # 历任组长(部分), 成员（按姓氏笔画排序）
 _MAX_CONTINUATION = 60  # a longer line is prose, not "name  post"
 
@@ -92,10 +96,21 @@ def _entry_name(text: str, start: int, end: int, first: bool, vouched: bool) -> 
 
 
 def _role_in(text: str, header: RoleHeader, group) -> str | None:
-    """Under a "X领导小组办公室" heading, 主任 is the office director and other posts are not ours."""
-    if text.startswith("办公室", group.end) and not header.header.startswith("办公室"):
+    """Under a "X领导小组办公室[组成人员]" heading, 主任 is the office director and other posts are
+    not ours; "X办公室设在…" in prose is no heading."""
+    if _OFFICE_HEADING.match(text, group.end) and not header.header.startswith("办公室"):
         return "office_director" if header.header == "主任" else None
     return header.role_for(group.kind)
+
+
+def _roster_target(text: str, header: RoleHeader, group) -> dict | None:
+    """ZhFact fields (role, group, [group_id]) a header opens; a director listed under an
+    office's own name directs the office of its body (X委员会办公室, 国务院扶贫办)."""
+    role = _role_in(text, header, group)
+    if group.kind == "office" and header.header in _OFFICE_HEADERS:
+        body = office_body(text, group)
+        return {**body, "role": "office_director"} if body else None
+    return {"group": group.target, "role": role} if role else None
 
 
 def _segments(text: str):
@@ -111,7 +126,7 @@ class RosterReader:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         facts = doc._.zh_facts if doc._.zh_facts is not None else []
-        active: tuple[str | None, tuple[int, int]] | None = None  # (role, group) of the open list
+        active: dict | None = None  # ZhFact fields (group, role) of the open list
         pending_header: int | None = None  # a header alone on its line: evidence starts there
         for start, end in _segments(text):
             line_from = start
@@ -121,8 +136,9 @@ class RosterReader:
             found = roster_header(text[line_from:end])
             if found:
                 header, after = found
-                group = named or group_before(doc, start, offices=header.header.startswith("办公室"))
-                active = (_role_in(text, header, group), group.target) if group else None
+                offices = header.header.startswith("办公室") or header.header in _OFFICE_HEADERS
+                group = named or group_before(doc, start, offices=offices, former=False)
+                active = _roster_target(text, header, group) if group else None
                 body = line_from + after
                 names = roster_names(text, body, end, at_line_start=False)
                 pending_header = start if not names else None
@@ -133,8 +149,8 @@ class RosterReader:
             if len(text[start:end]) > _MAX_CONTINUATION or _SENTENCE_PUNCT.search(text[start:end]):
                 active = None
                 continue
-            if not _PAREN.sub("", text[start:end]).strip():
-                continue  # "（按姓氏笔画排序）" between a header and its names
+            if not _PAREN.sub("", text[start:end]).strip() or _TABLE_FRAME.match(text, start, end):
+                continue  # "（按姓氏笔画排序）", "| 姓名 | 职务 |", "|---|" between a header and its names
             names = roster_names(text, start, end, at_line_start=True)
             if not names:
                 active = None
@@ -146,13 +162,12 @@ class RosterReader:
         return doc
 
     @staticmethod
-    def _add(facts: list, active, names, evidence: tuple[int, int], text: str) -> None:
-        if not active or active[0] is None:
+    def _add(facts: list, active: dict | None, names, evidence: tuple[int, int], text: str) -> None:
+        if not active:
             return
-        role, group = active
         confidence = CONFIDENCE["infobox" if "|" in text[evidence[0]:evidence[1]] else "roster"]
         for name in names:
-            facts.append(ZhFact("membership", group, evidence, confidence, role=role, person=name))
+            facts.append(ZhFact("membership", evidence=evidence, confidence=confidence, person=name, **active))
 
 
 @Language.factory("zh_rosters")
