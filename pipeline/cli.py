@@ -128,14 +128,16 @@ def plot(what: str = typer.Argument(..., help="group or person."),
 @app.command()
 def evaluate(gold: Path = typer.Option(..., "--gold", help="Directory of NNN.txt + NNN.gold.json."),
              as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
-             floors: Optional[Path] = typer.Option(None, help="JSON of minimum figures; exit 1 below them."),
+             floors: Optional[Path] = typer.Option(
+                 None, help="JSON of minimum figures ({'memberships/en.f1': 0.9, ...}), or such objects "
+                            "keyed by gold directory name; exit 1 below them."),
              errors: bool = typer.Option(False, help="Also list misses and false positives."),
              via: str = typer.Option("text", "--via",
                                      help="How the gold texts reach lsg: text (files), html (web "
                                           "pages in their sites' charsets), feed (an RSS feed of "
                                           "those pages) or pdf (two-column reports).")):
     """Run the whole pipeline over gold texts and print P/R/F1 per language and role."""
-    from pipeline.quality import below_floors, run_evaluation
+    from pipeline.quality import below_floors, floors_for, run_evaluation
     from pipeline.renditions import VIAS
     from pipeline.renditions.pdf_report import FontMissing
 
@@ -160,7 +162,7 @@ def evaluate(gold: Path = typer.Option(..., "--gold", help="Directory of NNN.txt
         for e in report.errors:
             print(json.dumps(e, ensure_ascii=False))
     if floors:
-        failures = below_floors(report, json.loads(floors.read_text("utf-8")))
+        failures = below_floors(report, floors_for(json.loads(floors.read_text("utf-8")), gold, via))
         for f in failures:
             err.print(f"[red]below floor[/red]: {f}", soft_wrap=True)
         if failures:

@@ -51,6 +51,15 @@ def _ingest_feed_items(feed_url: str, store, progress, note: Note) -> list:
     return ingest(links, store, source="gold", progress=progress)
 
 
+def floors_for(floors: dict, gold_dir: Path, via: str = "text") -> dict[str, float]:
+    """The floors that apply to one gold set: a flat mapping applies to any set; otherwise the
+    entry named after the gold directory (e.g. "dev"), or "dev/pdf" for another path."""
+    if not any(isinstance(v, dict) for v in floors.values()):
+        return floors
+    name = Path(gold_dir).resolve().name
+    return floors.get(f"{name}/{via}" if via != "text" else name, {})
+
+
 def below_floors(report: Report, floors: dict[str, float]) -> list[str]:
     """Each 'key.metric' floor (e.g. 'memberships/en.f1': 0.5) the report falls below."""
     failures = []

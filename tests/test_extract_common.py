@@ -47,3 +47,19 @@ def test_evidence_trims_whitespace_and_stays_exact():
 
 def test_clean_surface_drops_quotes_and_article():
     assert clean_surface("the ‘Central Foreign Affairs Commission’") == "Central Foreign Affairs Commission"
+
+
+def test_reflow_keeps_short_unpunctuated_label_lines_apart_in_wrapped_text():
+    body = ("The commission is a policy coordination body that oversees internet policy and\n"
+            "the security of information networks, and it was set up as a leading group in\n") * 7
+    text = "Parent agency CPC Central Committee\n" + body
+    flowed = reflow(text)
+    assert flowed.text.startswith("Parent agency CPC Central Committee\nThe commission")
+    assert "policy and the security" in flowed.text
+
+
+def test_reflow_origin_maps_every_character_of_the_copy():
+    text = "Alpha  beta\n\ngamma[3] delta"
+    flowed = reflow(text)
+    assert len(flowed.origin) == len(flowed.text) + 1
+    assert flowed.span(0, 5) == (0, 5)

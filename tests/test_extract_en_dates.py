@@ -41,3 +41,14 @@ def test_reference_date_from_a_dateline():
 
 def test_malformed_published_date_falls_back_to_the_dateline():
     assert reference_date("2020/05/15", "Posted: Jan 24, 2014 7:17 AM") == date(2014, 1, 24)
+
+
+def test_that_month_and_the_following_year_resolve_against_the_last_written_date():
+    from pipeline.extract.en import load_nlp
+
+    doc = load_nlp()("On 16 May 1966 the Politburo met. Later that month a group was set up, "
+                     "and the following year it was expanded. In that year nothing else happened.")
+    values = {doc.text[d.start:d.end]: d.value for d in doc._.lsg_dates}
+    assert values["that month"] == "1966-05"
+    assert values["the following year"] == "1967"
+    assert values["that year"] == "1966"  # resolved against dates written out, not against other references

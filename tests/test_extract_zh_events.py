@@ -138,6 +138,12 @@ def test_short_name_given_in_brackets_is_followed_and_a_new_term_is_no_new_body(
                             (group, "disbanded", "2023-03", None)}
 
 
+def test_renaming_verbs_never_join_the_old_name():
+    text = "1988年，国务院测试协调小组恢复原名国务院测试领导小组。2001年国务院测试领导小组更名国务院测试工作委员会。"
+    assert events(text) == {("国务院测试协调小组", "renamed", "1988", "国务院测试领导小组"),
+                            ("国务院测试领导小组", "renamed", "2001", "国务院测试工作委员会")}
+
+
 def test_paragraph_date_carries_to_the_next_sentence():
     text = "2013年12月30日，中共中央政治局召开会议。会议决定成立中央全面深化改革领导小组，习近平任组长。"
     assert events(text) == {("中央全面深化改革领导小组", "established", "2013-12-30", None)}
@@ -154,6 +160,7 @@ def test_an_earlier_time_marker_keeps_the_narrative_date_away():
     "6月1日，记者从省教育厅获悉，省政府成立山东省测试工作领导小组。",
     "领导小组不作为常设机构，任务完成后自动撤销。",
     "中共中央港澳工作协调小组已升格为中央港澳工作领导小组。",
+    "2014年2月26日，习近平在北京主持召开座谈会。此次座谈会后，中央成立了京津冀协同发展领导小组。",
 ])
 def test_no_event_without_a_date_or_with_conditional_wording(text):
     assert events(text, "2021-06-03") == set()

@@ -69,8 +69,9 @@ def test_respective_roles_pair_names_in_order():
     assert roles(text) == {(group, "温家宝", "leader"), (group, "曾培炎", "deputy_leader")}
 
 
-def test_respective_roles_filled_by_a_list_of_names():
-    text = "国务院测试协调领导小组组长、副组长分别由国务院副总理张国清、国务委员吴政隆担任。"
+@pytest.mark.parametrize("text", ["国务院测试协调领导小组组长、副组长分别由国务院副总理张国清、国务委员吴政隆担任。",
+                                  "国务院测试协调领导小组组长、副组长分别为国务院副总理张国清、国务委员吴政隆。"])
+def test_respective_roles_filled_by_a_list_of_names(text):
     group = "国务院测试协调领导小组"
     assert roles(text) == {(group, "张国清", "leader"), (group, "吴政隆", "deputy_leader")}
 
@@ -84,12 +85,15 @@ def test_members_named_with_wei_and_member_departments_left_out():
                            (group, "周建国", "member"), (group, "吴有才", "member")}
 
 
-def test_comma_joined_members_each_with_a_post():
-    text = ("领导小组成员包括国务院副秘书长丁向阳，国家统计局局长宁吉喆，国家发展改革委副主任胡祖才等。"
-            "国务院测试领导小组组长为李强，国务院副总理丁薛祥出席会议。")
-    group = "国务院测试领导小组"
-    assert roles(text) == {(group, "丁向阳", "member"), (group, "宁吉喆", "member"), (group, "胡祖才", "member"),
-                           (group, "李强", "leader")}  # 丁薛祥 opens a clause of his own
+def test_xinhua_attendance_list_gives_each_person_only_their_own_post():
+    text = ("中共中央政治局常委、国务院副总理、领导小组组长韩正，中共中央政治局委员、国务院副总理胡春华，"
+            "国务委员王勇出席会议。国务院测试协调领导小组成立。")
+    assert roles(text) == {("国务院测试协调领导小组", "韩正", "leader")}
+
+
+def test_a_name_then_a_verb_is_not_a_longer_name():
+    text = "国务院测试协调领导小组组长赵乐际强调，要抓好落实。"
+    assert roles(text) == {("国务院测试协调领导小组", "赵乐际", "leader")}
 
 
 def test_one_person_holding_two_posts():
@@ -141,6 +145,28 @@ def test_short_office_names_direct_their_group_but_agencies_do_not():
             "国家互联网信息办公室主任鲁炜任该办公室主任。")
     assert roles(text) == {("国务院扶贫开发领导小组", "刘永富", "office_director"),
                            ("中央网络安全和信息化领导小组", "鲁炜", "office_director")}
+
+
+def test_headquarters_with_commanders():
+    text = ("国家防汛抗旱总指挥部总指挥由国务院副总理刘国中担任，副总指挥为国务委员王小洪。\n"
+            "国务院测试救灾指挥部组成人员\n指挥长：张国清　国务院副总理\n副指挥长：赵大海\n成　员：钱小江\n")
+    assert roles(text) == {("国家防汛抗旱总指挥部", "刘国中", "leader"), ("国家防汛抗旱总指挥部", "王小洪", "deputy_leader"),
+                           ("国务院测试救灾指挥部", "张国清", "leader"), ("国务院测试救灾指挥部", "赵大海", "deputy_leader"),
+                           ("国务院测试救灾指挥部", "钱小江", "member")}
+
+
+def test_role_without_its_group_looks_in_its_paragraph_or_at_the_topic():
+    text = ("国务院测试协调领导小组召开会议。\n会议通报了国务院测试保障委员会的工作。\n"
+            "另据报道，该省成立工作专班，省委书记赵大海任组长。\n领导小组副组长钱小江出席会议。")
+    assert roles(text) == {("国务院测试协调领导小组", "钱小江", "deputy_leader")}
+
+
+def test_member_list_with_a_count_and_a_role_filled_by_the_same_person():
+    text = ("国务院测试协调领导小组成立。领导小组成员有赵大海、钱小江、孙立平等12位。"
+            "副组长同样由国务院副秘书长周建国担任。")
+    group = "国务院测试协调领导小组"
+    assert roles(text) == {(group, "赵大海", "member"), (group, "钱小江", "member"), (group, "孙立平", "member"),
+                           (group, "周建国", "deputy_leader")}
 
 
 def test_body_led_by_someone_who_heads_it():

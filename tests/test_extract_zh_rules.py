@@ -132,8 +132,9 @@ def test_transcribed_names_with_a_middle_dot():
     ("据新华社报道国务院测试保障领导小组于2019年成立。", "国务院测试保障领导小组"),
     ("今年国务院测试监管委员会成立。", "国务院测试监管委员会"),
     ("国务院副总理韩正接任京津冀协同发展领导小组组长。", "京津冀协同发展领导小组"),
-    ("行政长官崔世安以领导小组成员身份出席。", "领导小组"),
     ("通知所列小组成员如下。", None),
+    ("此外还设有中央测试工作领导小组。", "中央测试工作领导小组"),
+    ("其中包括国务院测试工作领导小组。", "国务院测试工作领导小组"),
 ])
 def test_group_left_edge_stops_at_dates_reports_and_people(text, name):
     assert [surface for surface, _ in _groups(text)][:1] == ([name] if name else [])
@@ -144,3 +145,14 @@ def test_anaphor_after_a_verb_and_later_uses_of_a_short_name():
                      "三峡建委下设办公室。")
     assert ("小组", "中央财经领导小组") in groups
     assert ("三峡建委", "国务院三峡工程建设委员会") in groups
+
+
+def test_two_bodies_joined_by_or_stay_two():
+    groups = [surface for surface, _ in _groups("由国务院测试工作领导小组或国务院测试协调小组负责。")]
+    assert groups == ["国务院测试工作领导小组", "国务院测试协调小组"]
+
+
+def test_bare_names_refer_back_or_are_dropped():
+    groups = _groups("粤港澳大湾区建设领导小组召开会议。行政长官崔世安以领导小组成员身份出席。")
+    assert groups[-1] == ("领导小组", "粤港澳大湾区建设领导小组")
+    assert _groups("课题组在调研中发现问题。小组成员李四说，调研还将继续。") == []

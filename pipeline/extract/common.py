@@ -6,7 +6,8 @@ characters, the offset of that character in the original document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 
 from pipeline.records import Evidence
 
@@ -29,7 +30,7 @@ def is_hard_wrapped(text: str) -> bool:
 class Reflowed:
     """A parser-friendly copy of a text plus, for each of its characters, the original offset."""
 
-    def __init__(self, text: str, origin: list[int]):
+    def __init__(self, text: str, origin: Sequence[int]):
         self.text = text
         self.origin = origin  # len(text) + 1 entries; the last one is the original length
 
@@ -54,7 +55,7 @@ def reflow(text: str) -> Reflowed:
     for m in _EDIT.finditer(text):
         edits.append((m.start(), m.end(), _replacement(text, m, wrap, short)))
     out: list[str] = []
-    origin: list[int] = []
+    origin = array("q")  # 8 bytes a character, not a Python int object each
     pos = 0
     for start, end, repl in edits:
         out.append(text[pos:start])

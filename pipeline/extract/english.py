@@ -1,7 +1,8 @@
 """English extraction: ParsedDocument -> Extraction, streamed through one spaCy pipeline.
 
 Each document is reflowed (hard-wrapped PDF lines joined, footnote markers dropped) into a
-parser-friendly copy with an offset map, cut into paragraph-aligned chunks of bounded size,
+parser-friendly copy with an offset map; paragraphs that cannot state a fact are skipped
+(relevance.py), the rest cut into paragraph-aligned chunks of bounded size,
 and piped through load_nlp() in batches. The components leave group/person mentions, dates
 and facts on each spaCy Doc; here they become records with evidence offsets into the
 original document text.
@@ -15,6 +16,8 @@ from spacy.tokens import Doc
 from pipeline.extract.common import Reflowed, evidence, paragraph_chunks, reflow
 from pipeline.extract.en import MAX_CHUNK, load_nlp
 from pipeline.extract.en.mentions import Fact
+from pipeline.extract.en.person_names import romanised_names
+from pipeline.extract.en.relevance import relevant_runs
 from pipeline.extract.en.resources import parent_group, person_ref
 from pipeline.extract.version import EXTRACTOR_VERSION
 from pipeline.records import Event, Extraction, GroupRef, Membership, Mention, ParsedDocument
@@ -47,9 +50,14 @@ def _chunks(nlp, docs: Iterable[ParsedDocument]) -> Iterator[tuple[Doc, tuple]]:
     """(spaCy doc, context) per chunk; every document yields at least one chunk, maybe empty."""
     for n, doc in enumerate(docs):
         flowed = reflow(doc.text)
-        for offset, text in list(paragraph_chunks(flowed.text, MAX_CHUNK)) or [(0, "")]:
+        pieces = [(start + offset, text) for start, end in relevant_runs(flowed.text)
+                  for offset, text in paragraph_chunks(flowed.text[start:end], MAX_CHUNK)]
+        names = romanised_names(flowed.text) if pieces and pieces[-1][0] > 0 else []
+        for offset, text in pieces or [(0, "")]:
             spacy_doc = nlp.make_doc(text)
             spacy_doc.user_data["published"] = doc.published
+            # A bare "Xi" in this chunk may refer to a "Xi Jinping" written out in an earlier one.
+            spacy_doc.user_data["lsg_earlier_names"] = list(dict.fromkeys(n for at, n in names if at < offset))
             yield spacy_doc, (n, doc, flowed, offset)
 
 

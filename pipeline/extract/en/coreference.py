@@ -29,9 +29,14 @@ _DEFINITE = re.compile(
 _OTHER_AGENCY_ROW = re.compile(r"(?im)^[ \t|]*(?:preceding|superseding|parent|child) agenc(?:y|ies)\b[^\n]*")
 # "the committee" stands for a named committee only if no party or state committee came in between.
 _OTHER_COMMITTEE = re.compile(r"\b(?:Central|Standing|Provincial|Municipal|Party|Politburo|Olympic)\s+[Cc]ommittee\b")
+_SHORT_NAME = re.compile(r"\b[Tt]he\s+(?P<word>[A-Za-z][a-z-]{2,})\s+(?P<noun>group|commission|committee|panel|body|LSG)\b"
+                         r"(?!\s+(?:for|of|on)\b)")
+_NOT_TOPIC = frozenset({"new", "same", "old", "original", "previous", "top", "leading", "small", "central", "party",
+                        "whole", "entire", "first", "second", "other", "former", "latter", "working", "study",
+                        "powerful", "secretive", "special", "informal", "relevant", "main", "key", "national", "state"})
 _FORMER_LATTER = re.compile(r"\b[Tt]he\s+(former|latter)\b")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_MAX_DISTANCE = {"definite": 2500, "pronoun": 800, "former": 600}
+_MAX_DISTANCE = {"definite": 2500, "pronoun": 800, "former": 600, "short": 5000}
 
 
 class Coreference:
@@ -42,6 +47,9 @@ class Coreference:
         for m in _DEFINITE.finditer(text_of(doc)):
             if m.start("noun") not in named:
                 anaphors.append((m.start(), m.end(), "definite", m.group("noun").lower()))
+        for m in _SHORT_NAME.finditer(text_of(doc)):  # "the Hainan group", "the security commission"
+            if m.start("noun") not in named and m.group("word").lower() not in _NOT_TOPIC:
+                anaphors.append((m.start(), m.end(), "short", m.group("word").lower()))
         for m in _FORMER_LATTER.finditer(text_of(doc)):
             anaphors.append((m.start(), m.end(), "former", m.group(1)))
         for token in doc:
@@ -87,6 +95,11 @@ def _antecedent(groups, candidates: list, start: int, how: str, word: str, text:
         return distinct[1] if word == "former" else distinct[0]
     for m in reversed(earlier):
         entity = groups.entities[m.entity]
+        if how == "short":
+            names = " ".join([entity.ref.name, entity.ref.canonical or "", *entity.surfaces]).lower()
+            if re.search(rf"\b{re.escape(word)}", names):
+                return m.entity
+            continue
         if word == "committee":
             named = any("committee" in s.lower() for s in [entity.ref.name, *entity.surfaces])
             if named and not _OTHER_COMMITTEE.search(text, m.end, start):

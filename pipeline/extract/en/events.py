@@ -1,8 +1,6 @@
 """Dated events of a group: established, renamed (with the new body), disbanded, met.
 
-Cues are in models/patterns/en_events.jsonl. The group is the cue verb's subject (or object,
-for "X established the group"), the possessor or of-phrase of a noun cue ("its second meeting",
-"a meeting of the leading group"), or "the responsibilities of G were transferred to ...".
+Cues are in models/patterns/en_events.jsonl; event_groups.py finds the group a cue is about.
 The date is the nearest date after the cue in the sentence (else before it); a sentence that
 opens with a date lends it to the next sentence ("In March 2018, ... . Under these changes,
 the group was abolished"). Coordinated subjects with "respectively" pair up with their dates,
@@ -17,22 +15,19 @@ import re
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.extract.en.doc_text import text_of
+from pipeline.extract.en.event_groups import into_body, noun_groups, renamed_from, renamed_target, verb_groups
 from pipeline.extract.en.mentions import Fact, add_fact, index_of
 from pipeline.extract.en.resources import PATTERN_DIR
 
-_SUBJECTS = ("nsubj", "nsubjpass")
-_RESPONSIBILITY_WORDS = frozenset({"responsibilities", "responsibility", "functions", "duties", "work", "powers"})
 _VAGUE_CHANGE = frozenset({"became", "becomes", "changed", "turned", "transformed", "converted", "reorganized",
                            "reorganised", "restructured"})
 _CONFIDENCE = {"verb": 0.85, "noun": 0.8, "gapped": 0.7, "infobox": 0.7, "borrowed": 0.65}
 _INFOBOX_ROW = re.compile(r"(?im)^[ \t|]*(formed|established|founded|created|dissolved|abolished|disbanded)"
                           r"(?:[ \t]*[|:][ \t]*|[ \t]+)([^\n]{4,40})$")
-_BODY_NOUNS = frozenset({"commission", "committee", "group", "office", "body", "agency", "administration"})
-_PLURAL_BODIES = frozenset({"groups", "commissions", "bodies", "lsgs", "committees", "panels"})
 _ENDED = frozenset({"dissolved", "abolished", "disbanded"})
 
 
@@ -52,7 +47,7 @@ class Events:
             if not any(index.groups[t.i] for t in sent):
                 continue
             event, shape = cue.label_.split("|")
-            groups = _noun_groups(cue, index) if shape == "noun" else _verb_groups(cue, index)
+            groups = noun_groups(cue, index) if shape == "noun" else verb_groups(cue, index)
             if not groups:
                 continue
             in_sentence = dates[bisect.bisect_left(starts, sent.start_char):bisect.bisect_left(starts, sent.end_char)]
@@ -65,11 +60,11 @@ class Events:
                     continue  # "the group meets rarely": a habit, not the meeting of the sentence before
                 (date, start), how = borrowed, "borrowed"
                 in_sentence = [date]
-            to_group = _to_group(cue, sent, index, groups) if event == "renamed" else None
-            source = _renamed_from(cue, index) if event == "renamed" else None
+            to_group = renamed_target(cue, sent, index, groups) if event == "renamed" else None
+            source = renamed_from(cue, index) if event == "renamed" else None
             if source is not None:  # "the commission was upgraded from the leading group": the group is renamed
                 groups, to_group = [source], groups[0]
-            if event == "renamed" and to_group is None and cue[0].lower_ in _VAGUE_CHANGE and not _into_body(cue):
+            if event == "renamed" and to_group is None and cue[0].lower_ in _VAGUE_CHANGE and not into_body(cue):
                 continue  # "the group became more powerful" renames nothing
             if shape == "verb" and how != "borrowed":
                 in_sentence = _own_clause_dates(cue, in_sentence)
@@ -104,100 +99,6 @@ def _infobox_events(doc: Doc, index, dates) -> None:
             event = "disbanded" if row.group(1).lower() in _ENDED else "established"
             add_fact(doc, Fact(kind="event", group=group, start=row.start(), end=row.end(), event=event,
                                date=inside[0].value, confidence=_CONFIDENCE["infobox"]))
-
-
-def _verb_groups(cue: Span, index) -> list[int]:
-    verb = cue[0]
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if objects:  # "the Central Committee set up the group", never "the group formed a plan"
-        return _listed_after(objects[0], index) or _groups_of(objects[0], index)
-    adjacent = _adjacent_subject(verb, index)
-    if adjacent:
-        return adjacent
-    if verb.dep_ in ("acl", "relcl") and verb.head.lower_ not in ("which", "that") and index.groups[verb.head.i]:
-        return _groups_of(verb.head, index)
-    if verb.dep_ == "acl" and verb.head.dep_ == "appos" and index.groups[verb.head.head.i]:
-        return _groups_of(verb.head.head, index)  # "G, a body set up in March 2023"
-    token = verb
-    for _ in range(4):
-        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
-        if subjects:
-            subject = subjects[0]
-            if subject.lower_ in ("which", "that", "who"):
-                head = token.head if token.dep_ == "relcl" else None
-                found = _groups_of(head, index) if head is not None else []
-                if found or subject.lower_ == "who":  # "Han, who became head of G": a person, no event
-                    return found
-                return index.sentence_groups(index.sent(cue[0]))[:1]
-            found = _groups_of(subject, index)
-            if not found and subject.lower_ in _RESPONSIBILITY_WORDS:
-                found = [g for t in subject.subtree for g in index.groups[t.i]]
-                found = list(dict.fromkeys(found))
-            return found
-        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
-            break
-        token = token.head
-    return []
-
-
-def _listed_after(noun: Token, index) -> list[int]:
-    """"set up five small groups: a finance group ..., a science group ...": every group listed."""
-    doc = noun.doc
-    if noun.lower_ not in _PLURAL_BODIES:
-        return []
-    colon = next((t.i for t in doc[noun.i + 1: noun.i + 16] if t.text in (":", ".", ";")), None)
-    if colon is None or doc[colon].text != ":":
-        return []
-    found: list[int] = []
-    for t in doc[colon + 1: colon + 200]:  # the parser may cut the list into sentences
-        if t.text in (".", "!", "?", ";") or "\n" in t.text:
-            break
-        found.extend(g for g in index.groups[t.i][:1] if g not in found)
-    return found
-
-
-def _adjacent_subject(verb: Token, index) -> list[int]:
-    """"an LSG for Taiwan affairs was formed", "G, set up in 2017, ...": the group just before."""
-    sent_start = index.sent(verb).start
-    i = verb.i - 1
-    while i >= sent_start and (verb.doc[i].pos_ in ("AUX", "ADV", "PART") or verb.doc[i].lower_ in ("first", "re", "-")
-                               or verb.doc[i].text == "," and verb.tag_ == "VBN"):
-        i -= 1
-    if i < sent_start or not index.groups[i]:
-        return []
-    return _groups_of(verb.doc[i], index)
-
-
-def _noun_groups(cue: Span, index) -> list[int]:
-    noun = cue[-1]
-    for child in noun.children:
-        if child.dep_ == "poss" and index.groups[child.i]:
-            return index.groups[child.i][:1]
-    after = noun.doc[cue.end: cue.end + 5]
-    if len(after) and after[0].lower_ == "of":
-        for t in after[1:]:
-            if index.groups[t.i]:
-                return index.groups[t.i][:1]
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":  # "the commission held a meeting"
-        for subject in (c for c in noun.head.children if c.dep_ == "nsubj"):
-            if index.groups[subject.i]:
-                return index.groups[subject.i][:1]
-    if cue.label_.startswith("established") and cue.start > 0:
-        before = noun.doc[cue.start - 1]
-        if index.groups[before.i]:
-            return index.groups[before.i][:1]
-    return []
-
-
-def _groups_of(token: Token | None, index) -> list[int]:
-    if token is None:
-        return []
-    found = list(index.groups[token.i])
-    if not found:  # "Its predecessor, the Group of Five, had been dissolved"
-        found = [g for c in token.children if c.dep_ == "appos" for g in index.groups[c.i]][:1]
-    for conj in token.conjuncts:
-        found.extend(g for g in index.groups[conj.i] if g not in found)
-    return found
 
 
 def _inside_group(doc: Doc, index, date) -> bool:
@@ -254,36 +155,6 @@ def _dates_for(cue: Span, dates, n_groups: int, sent: Span) -> list:
     if n_groups > 1 and "respectively" in sent.text and len(after) >= n_groups:
         return after[:n_groups]
     return [ordered[0]] * n_groups
-
-
-def _to_group(cue: Span, sent: Span, index, groups: list[int]) -> int | None:
-    for t in cue.doc[cue.end: sent.end]:
-        for g in index.groups[t.i]:
-            if g not in groups:
-                return g
-    return None
-
-
-def _into_body(cue: Span) -> bool:
-    """"restructured as a commission", "turned into a full commission": a change of kind is a renaming."""
-    words = [t.lower_ for t in cue.doc[cue.end: cue.end + 6]]
-    if not words or words[0] not in ("as", "into", "to"):
-        return False
-    for word in words[1:]:
-        if word in _BODY_NOUNS:
-            return True
-        if word in (",", ".", ";", "by", "in", "on", "of"):
-            return False
-    return False
-
-
-def _renamed_from(cue: Span, index) -> int | None:
-    for prep in cue[0].children:
-        if prep.dep_ == "prep" and prep.lower_ == "from":
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and index.groups[obj.i]:
-                    return index.groups[obj.i][0]
-    return None
 
 
 def _gapped(cue: Span, sent: Span, index, dates) -> list:

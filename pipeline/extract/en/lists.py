@@ -51,7 +51,9 @@ class Lists:
             colon = re.match(r"^\|?\s*([^:：|]{3,30}?)\s*[:：|]\s*(.+)$", body)
             named = index.people_in(*_tokens(doc, line.start("body"), line.end()))
             if heading or (len(body.split()) <= 4 and not named):
-                role, heading_start = heading, line.start()
+                subheading = not heading and role is not None and line.group("body").rstrip().endswith((":", "："))
+                if not subheading:  # "Members:" then "Vice-premiers:": still members
+                    role, heading_start = heading, line.start()
                 continue
             if colon and _heading_role(colon.group(1).strip()):
                 self._emit(doc, index, _heading_role(colon.group(1).strip()), line.start(), line.end(),

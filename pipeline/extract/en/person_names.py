@@ -99,9 +99,11 @@ class PersonNames:
         return start, end
 
     def _surname_mentions(self, doc: Doc, full: list[PersonMention]) -> list[PersonMention]:
-        """Bare surnames of people named in full somewhere in the document ("He" is a pronoun here)."""
+        """Bare surnames of people named in full somewhere in the document ("He" is a pronoun here);
+        names written out in earlier chunks of the document (doc.user_data) count as named before."""
         by_surname: dict[str, list[PersonMention]] = {}
-        for person in full:
+        earlier_chunks = [PersonMention(-1, -1, name, name, True) for name in doc.user_data.get("lsg_earlier_names", ())]
+        for person in earlier_chunks + full:
             words = person.name.split()  # Chinese order puts the surname first, Western order last
             by_surname.setdefault(words[0] if words[0] in self.surnames else words[-1], []).append(person)
         if not by_surname:
@@ -124,6 +126,18 @@ class PersonNames:
             person = (earlier or named)[-1]
             found.append(PersonMention(token.idx, token.idx + len(token), person.name, token.text, False))
         return found
+
+
+def romanised_names(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of every romanised Chinese name in `text`, found by spelling alone."""
+    known = surnames()
+    found = []
+    for m in _ROMANISED.finditer(text):
+        surname, given = m.group(1), m.group(2)
+        if surname in known and ("-" in given or len(given) <= _GIVEN_MAX_LETTERS and splits_into_syllables(given)):
+            if f"{surname} {given}".lower() not in _NOT_NAMES and _next_word(text, m.end(2)) not in _NON_NAME_NEXT:
+                found.append((m.start(), f"{surname} {given}"))
+    return found
 
 
 def _next_word(text: str, end: int) -> str:

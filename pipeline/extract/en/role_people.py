@@ -1,6 +1,8 @@
 """Which people a role cue is about, read from the dependency parse and the word order."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.en.doc_text import text_of
@@ -8,6 +10,9 @@ from pipeline.extract.en.mentions import MentionIndex
 from pipeline.extract.en.person_names import PersonMention
 
 SUBJECTS = ("nsubj", "nsubjpass")
+# ", and Vice-Premier " or "... until 2018 and by " joins two names; "and a group under" does not.
+_LIST_GAP = re.compile(r"(?:[\s,]*(?:and\s+|&\s+)?|[^.;]{0,30}\band\s+(?:later\s+|then\s+)?by\s+)"
+                       r"(?:[A-Z][\w.’'-]*\s+){0,3}")
 RELATIVE = frozenset({"who", "which", "that"})
 
 
@@ -80,9 +85,11 @@ def people_after(index: MentionIndex, sent: Span, start: int, all_of_list: bool)
         return []
     chosen = [people[0]]
     for person in people[1:]:
+        token = doc.char_span(person.start, person.end, alignment_mode="expand")
+        if token is not None and token.root.dep_ in SUBJECTS:  # "..., and Li served as its deputy": a new clause
+            break
         gap = text_of(doc)[chosen[-1].end:person.start]
-        if len(gap) > 40 or not (" and " in f" {gap} " or gap.strip() == ",") or any(
-                w in gap.split() for w in ("who", "with", "which", "as")):
+        if not _LIST_GAP.fullmatch(gap):
             break
         chosen.append(person)
     return chosen
@@ -140,3 +147,28 @@ def clause_subject_people(index: MentionIndex, token: Token) -> list[PersonMenti
             break
         token = token.head
     return []
+
+
+def copula_people(index: MentionIndex, noun: Token) -> list[PersonMention]:
+    """"Its head is Xi Jinping": the role noun is the subject, the people the complement."""
+    verb = noun.head
+    if noun.dep_ not in SUBJECTS or verb.lemma_ != "be" and verb.lower_ not in ("is", "was", "are", "were"):
+        return []
+    return [p for c in verb.children if c.dep_ == "attr" and index.people[c.i]
+            for p in [index.people[c.i], *(index.people[x.i] for x in c.conjuncts if index.people[x.i])]]
+
+
+def head_noun(cue: Span) -> Token:
+    return next((t for t in reversed(cue) if t.lower_ not in ("of", "on") and not t.is_punct), cue[-1])
+
+
+def next_as(doc: Doc, char: int, before_token: int) -> int | None:
+    """Token index of the first "as" after character `char` and before token `before_token`."""
+    return next((t.i for t in doc[:before_token] if t.idx >= char and t.lower_ == "as"), None)
+
+
+def mention_end(index, token: Token) -> int:
+    i = token.i
+    while i + 1 < len(token.doc) and index.groups[i + 1] == index.groups[token.i]:
+        i += 1
+    return i + 1

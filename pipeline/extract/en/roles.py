@@ -23,10 +23,13 @@ from spacy.util import filter_spans
 from pipeline.extract.en.mentions import (Fact, add_fact, groups_or_office, index_of, is_office_token,
                                           office_follows)
 from pipeline.extract.en.resources import PATTERN_DIR
-from pipeline.extract.en.role_people import (RELATIVE, SUBJECTS, after_as, clause_subject_people, gapped_holder, people_after, token_gap,
-                                              walk_to_person, with_before)
+from pipeline.extract.en.role_people import (RELATIVE, SUBJECTS, after_as, clause_subject_people, copula_people,
+                                              gapped_holder, head_noun, mention_end, next_as, people_after,
+                                              token_gap, walk_to_person, with_before)
 
 _CONFIDENCE = {"passive": 0.9, "active": 0.85, "noun": 0.8, "as": 0.75, "under": 0.5, "fallback": 0.5}
+_HAVING = frozenset({"has", "have", "had", "includes", "include", "included"})
+_LEADERSHIP = frozenset({"leadership", "chairmanship", "headship", "helm"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this"})
 
 
@@ -99,7 +102,7 @@ class _RoleReader:
                 if t.lower_ in ("office", "offices"):
                     office = True
                 if index.groups[t.i]:
-                    named_office = index.office_owner(doc[_mention_end(index, t) - 1])  # "the office" of G
+                    named_office = index.office_owner(doc[mention_end(index, t) - 1])  # "the office" of G
                     return index.groups[t.i], bool(office or named_office or office_follows(t, index)
                                                    or is_office_token(t, index))
                 if index.people[t.i] or t.text in (";", ":") or (
@@ -107,9 +110,14 @@ class _RoleReader:
                     break
                 if t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].lower_ not in _DETERMINERS:
                     break
-        for child in _head_noun(cue).children:  # "its first head", "the commission's executive deputy"
+        for child in head_noun(cue).children:  # "its first head", "the commission's executive deputy"
             if child.dep_ == "poss" and index.groups[child.i]:
                 return index.groups[child.i], office or is_office_token(child, index)
+        noun = head_noun(cue)
+        if noun.dep_ == "dobj" and noun.head.lower_ in _HAVING:  # "the Hainan group has two deputy heads"
+            found = self._subject_groups(noun.head)
+            if found and found[0]:
+                return found
         before = doc[max(self.sent.start, cue.start - 3): cue.start]
         for t in reversed(before):
             if t.text in ("'s", "’s") and t.i > 0 and index.groups[t.i - 1]:
@@ -141,6 +149,8 @@ class _RoleReader:
                 subject = subjects[0]
                 if subject.lower_ in RELATIVE and token.dep_ == "relcl":
                     subject = token.head
+                if subject.lower_ in _LEADERSHIP:  # "leadership of the group passed to P"
+                    subject = next((g for p in subject.children if p.lower_ == "of" for g in p.children), subject)
                 return groups_or_office(subject, index)
             if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
                 break
@@ -179,7 +189,7 @@ class _RoleReader:
                 # "with A as its adviser and B as deputy head": A's "as" is not this cue's
                 own_as = max(t.i for t in doc[max(0, cue.start - 4): cue.start] if t.lower_ == "as")
                 people = [p for p in self.index.people_in(with_at + 1, cue.start)
-                          if _next_as(doc, p.end, cue.start) == own_as]
+                          if next_as(doc, p.end, cue.start) == own_as]
                 how = "as"
                 if not groups:
                     groups = self.index.sentence_groups(self.index.sent(doc[with_at]))[:1]
@@ -192,23 +202,17 @@ class _RoleReader:
             return
         if not people:  # not the holder of another cue's gapped clause ("and Li its deputy head")
             others = {id(gapped_holder(self.index, c)) for c in self.cues if c is not cue}
-            walked = walk_to_person(self.index, _head_noun(cue)) or self._copula_attr(_head_noun(cue))
+            walked = walk_to_person(self.index, head_noun(cue)) or copula_people(self.index, head_noun(cue))
             people = [p for p in walked if id(p) not in others]
             if walked and not people:  # "Zhu was its head and Li its deputy head": Zhu is the subject
-                people = [p for p in clause_subject_people(self.index, _head_noun(cue)) if id(p) not in others]
+                people = [p for p in clause_subject_people(self.index, head_noun(cue)) if id(p) not in others]
+        if not people and head_noun(cue).dep_ == "dobj" and head_noun(cue).head.lower_ in _HAVING:
+            people = self.index.people_in(cue.end, self.sent.end)  # "the group has two deputy heads, A and B"
         if not people:
             others = {p.name for p in self.index.people_in(self.sent.start, self.sent.end)}
             if len(others) == 1:
                 people, how = self.index.people_in(self.sent.start, self.sent.end)[:1], "fallback"
         self._emit(cue, role, groups, office, people, how)
-
-    def _copula_attr(self, noun: Token) -> list:
-        """"Its head is Xi Jinping": the role noun is the subject, the person the complement."""
-        verb = noun.head
-        if noun.dep_ not in SUBJECTS or verb.lemma_ != "be" and verb.lower_ not in ("is", "was", "are", "were"):
-            return []
-        return [p for c in verb.children if c.dep_ == "attr" and self.index.people[c.i]
-                for p in [self.index.people[c.i], *(self.index.people[x.i] for x in c.conjuncts if self.index.people[x.i])]]
 
     def _earlier_cue_groups(self, cue: Span) -> list[int]:
         for other in reversed([c for c in self.cues if c.end <= cue.start]):
@@ -282,22 +286,6 @@ class _RoleReader:
                                        end=self.sent.end_char, role=role, person=person.name,
                                        short_forms=[person.surface], office=office,
                                        confidence=_CONFIDENCE[how] - penalty - (0 if person.full else 0.1)))
-
-
-def _head_noun(cue: Span) -> Token:
-    return next((t for t in reversed(cue) if t.lower_ not in ("of", "on") and not t.is_punct), cue[-1])
-
-
-def _next_as(doc: Doc, char: int, before_token: int) -> int | None:
-    """Token index of the first "as" after character `char` and before token `before_token`."""
-    return next((t.i for t in doc[:before_token] if t.idx >= char and t.lower_ == "as"), None)
-
-
-def _mention_end(index, token: Token) -> int:
-    i = token.i
-    while i + 1 < len(token.doc) and index.groups[i + 1] == index.groups[token.i]:
-        i += 1
-    return i + 1
 
 
 @Language.factory("lsg_roles")

@@ -57,8 +57,8 @@ def event_date(doc: Doc, verb: int, sentence: tuple[int, int], narrative: bool =
 
 
 def _told_apart(text: str, start: int, verb: int) -> bool:
-    """"此前，中央曾成立X", "后来X撤销": a time of its own, not the narrative's."""
-    return any(word in text[start:verb] for word in _words("earlier_cue"))
+    """"此前，中央曾成立X", "会后/后来X撤销": a time of its own, not the narrative's."""
+    return any(word in text[start:verb] for word in _words("time_shift"))
 
 
 def _reported(doc: Doc, sentence: tuple[int, int]) -> bool:

@@ -16,8 +16,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.zh.facts import CONFIDENCE, GroupMention, ZhFact, doc_text, group_starting_at
 from pipeline.extract.zh.event_dates import event_date, sentence_date
+from pipeline.extract.zh.facts import CONFIDENCE, GroupMention, ZhFact, doc_text, group_starting_at
 from pipeline.extract.zh.group_lists import groups_from, groups_until, pairs
 from pipeline.extract.zh.lexicon import event_rules
 from pipeline.extract.zh.segments import line_spans, sentence_spans

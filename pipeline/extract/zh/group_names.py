@@ -15,15 +15,22 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from pipeline.extract.zh.facts import GroupMention, doc_text
-from pipeline.extract.zh.lexicon import group_rules, titles
-from pipeline.extract.zh.segmenter import has_hanzi, known_hanzi_people, segmenter
+from pipeline.extract.zh.lexicon import event_rules, group_rules, role_verbs, titles
+from pipeline.extract.zh.segmenter import has_hanzi, known_hanzi_people, pos_segmenter, segmenter_freq
 from pipeline.names import to_simplified
 from pipeline.resolve import gazetteer_group_names, group_by_id, is_not_group
 
 _HARD_STOP = re.compile(r"[\s,，。、;；:：!！?？()（）\[\]【】「」『』“”\"'《》<>|/·]")
 _WINDOW = 40
+_MIN_ALIAS = 3
+_ABBREVIATION_END = re.compile(r"委(?!员)|组(?![长员成])")
+_ABBREVIATED_HEADS = (("委", "委员会"), ("组", "领导小组"), ("组", "小组"))
+_NAME_PREFIXES = ("中共中央", "中央", "国务院", "国家", "全国")
+_HANZI = re.compile(r"[\u3400-\u9fff]")
 _PARTY = "中共"
 _CONJUNCTIONS = ("和", "与", "及", "以及", "、")
+_FUNCTION_TAGS = frozenset({"c", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o"})
+_IN_NAMES = ("等", "及", "与")
 _BODY_ENDINGS = ("部", "局", "厅", "委", "会", "组", "室", "办", "院", "署")
 _ALIAS = re.compile(r"[(（]\s*(?:以下)?简称\s*[“\"「『]?([^”\"」』)）]{2,20}?)[”\"」』]?\s*[)）]")
 
@@ -62,6 +69,10 @@ class GroupFinder:
         self.drop_prefixes = tuple(rules["drop_prefix"])
         self.non_groups = tuple(rules["non_group"])
         self.former_markers = tuple(rules["former_marker"])
+        # Event and role verbs never stand inside a body's name.
+        verbs = {row["verb"] for row in event_rules() if "verb" in row} | set(role_verbs()["verb_before"])
+        self.verbs = re.compile("|".join(map(re.escape, sorted((v for v in verbs if len(v) > 1), key=len,
+                                                                reverse=True))))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -85,8 +96,10 @@ class GroupFinder:
                 continue
             bare = "anaphor" if anaphoric else "bare" if name in self.bare else ""
             found[(start, match.end())] = (kinds[match.group()], None, bare)
-        self._add_alias_uses(text, found)
-        doc._.zh_groups = self._resolve(text, found)
+        aliases = self._aliases(text, sorted(found), found)
+        aliases.update(self._abbreviations(text, found, aliases))
+        self._add_alias_uses(text, found, aliases)
+        doc._.zh_groups = self._resolve(text, found, aliases)
         doc.spans["zh_groups"] = [s for g in doc._.zh_groups
                                   if (s := doc.char_span(g.start, g.end, label="GROUP")) is not None]
         return doc
@@ -97,14 +110,15 @@ class GroupFinder:
         hard = [m.end() for m in _HARD_STOP.finditer(text, low, head)]
         low = hard[-1] if hard else low
         start = head
-        words = segmenter().lcut(text[low:head])
+        tagged = [(pair.word, pair.flag) for pair in pos_segmenter().cut(text[low:head])]
+        words = [word for word, _ in tagged]
         taken: list[str] = []
         if words and words[-1] in self.anaphors:  # 曾任该小组: jieba may join what precedes 该
             return head, True
         for i in range(len(words) - 1, -1, -1):
             word = words[i]
-            if (word in self.stops or word.endswith(self.clitics) or word in known_hanzi_people()) \
-                    and not text.endswith(self.keep, low, start):
+            if (word in self.stops or word.endswith(self.clitics) or word in known_hanzi_people()
+                    or _function_word(word, tagged[i][1])) and not text.endswith(self.keep, low, start):
                 break
             if word in _CONJUNCTIONS and i and words[i - 1].endswith(_BODY_ENDINGS):
                 break  # "X指挥部和Y委员会": two bodies, not one name
@@ -112,13 +126,14 @@ class GroupFinder:
             taken.append(word)
         if taken and taken[-1] in self.drop_prefixes:  # 原/新 as a word of its own, not 新疆
             start += len(taken[-1])
+        verbs = [m.end() for m in self.verbs.finditer(text, start, head)]
+        start = verbs[-1] if verbs else start  # 恢复原名X, 更名X: jieba split the verb, cut after it
         if text[start:head] in self.anaphors:
             return head, True
         return start, False
 
-    def _resolve(self, text: str, found: dict) -> list[GroupMention]:
+    def _resolve(self, text: str, found: dict, aliases: dict) -> list[GroupMention]:
         spans = sorted(found)
-        aliases = self._aliases(text, spans, found)
         full = [s for s in spans if not found[s][2] and text[s[0]:s[1]] not in aliases]
         former = {s for s in spans if text.endswith(self.former_markers, 0, s[0])}
         current = [s for s in full if s not in former]
@@ -138,21 +153,47 @@ class GroupFinder:
                     same_kind = [s for s in same_kind if s not in former]
                 earlier = [s for s in same_kind if s[1] <= span[0]]
                 antecedent = earlier[-1] if earlier else (same_kind[0] if same_kind else None)
-                target = targets[antecedent] if antecedent else span
+                if antecedent is None:
+                    continue  # "小组成员李四": no body of that kind is named, nothing to refer to
+                target = targets[antecedent]
             kind, group_id = found[target][0], found[target][1]
             mentions.append(GroupMention(span[0], span[1], kind, target, group_id, former=span in former))
         return mentions
 
-    def _add_alias_uses(self, text: str, found: dict) -> None:
-        """Later uses of a "(简称X)" alias the suffix rules cannot see (金融委, 三峡建委)."""
+    def _add_alias_uses(self, text: str, found: dict, aliases: dict) -> None:
+        """Uses of an alias the suffix rules cannot see (金融委, 三峡建委), after "(简称X)"."""
         taken = [range(s, e) for s, e in found]
-        for alias, (given_at, named) in self._aliases(text, sorted(found), found).items():
-            pos = _ALIAS.match(text, given_at).end()
+        for alias, (given_at, named) in aliases.items():
+            if len(alias) < _MIN_ALIAS or alias in self.bare:
+                continue  # a bare 小组 would also match inside 专家小组
+            given = _ALIAS.match(text, given_at)
+            pos = given.end() if given else given_at
             while (pos := text.find(alias, pos)) >= 0:
                 span = (pos, pos + len(alias))
                 if not any(pos in r or span[1] - 1 in r for r in taken):
                     found[span] = (found[named][0], found[named][1], "")
                 pos = span[1]
+
+    @staticmethod
+    def _abbreviations(text: str, found: dict, aliases: dict) -> dict[str, tuple[int, tuple[int, int]]]:
+        """Press abbreviations of a body the text names in full: 金融委 for 国务院金融稳定发展
+        委员会, 深改组 for 中央全面深化改革领导小组 (3-5 characters ending in 委/组, their
+        characters in the order of the name's)."""
+        full = [s for s in sorted(found) if not found[s][2]]
+        taken = [range(s, e) for s, e in found]
+        abbreviations: dict[str, tuple[int, tuple[int, int]]] = {}
+        for match in _ABBREVIATION_END.finditer(text):
+            if any(match.start() in r for r in taken):
+                continue
+            for length in (5, 4, 3):
+                short = text[max(0, match.end() - length):match.end()]
+                if len(short) < length or short in aliases or short in abbreviations or _dictionary_word(short):
+                    continue
+                body = next((s for s in full if _abbreviates(short, text[s[0]:s[1]])), None)
+                if body:
+                    abbreviations[short] = (0, body)
+                    break
+        return abbreviations
 
     @staticmethod
     def _aliases(text: str, spans: list, found: dict) -> dict[str, tuple[int, tuple[int, int]]]:
@@ -163,6 +204,30 @@ class GroupFinder:
             if named and match.start() - named[-1][1] <= 2:
                 aliases[match.group(1)] = (match.start(), named[-1])
         return aliases
+
+
+def _function_word(word: str, flag: str) -> bool:
+    """Connectives, pronouns, particles and one-character adverbs (或, 还有, 其中, 还, 也) never
+    belong to a body's name; 和/与/及 and 等 may (中央网络安全和信息化领导小组), see _left_edge."""
+    if word in _CONJUNCTIONS or word in _IN_NAMES:
+        return False
+    return flag in _FUNCTION_TAGS or (flag.startswith("d") and len(word) == 1)
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Is `short` (ending in 委 or 组) a press abbreviation of `name`?"""
+    head = next((h for end, h in _ABBREVIATED_HEADS if short.endswith(end) and name.endswith(h)), None)
+    if head is None or not all(_HANZI.match(ch) for ch in short):
+        return False
+    core = name[:-len(head)]
+    core = core[len(next((p for p in _NAME_PREFIXES if core.startswith(p)), "")):]
+    return short[0] in core[:4] and _subsequence(short[:-1], core)
+
+
+def _dictionary_word(word: str) -> bool:
+    """A word of the general dictionary (工作组, 专家组, 军委), not an unlisted abbreviation."""
+    tokenizer = pos_segmenter()
+    return segmenter_freq(word) > 0 and not tokenizer.word_tag_tab.get(word, "").startswith(("nt", "j"))
 
 
 def _same_kind(candidate: str, bare: str) -> bool:

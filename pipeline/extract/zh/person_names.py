@@ -25,8 +25,6 @@ _OPENS_POST_VERB = frozenset("曾时现首历兼继连出担接升改新前原�
 _FOLLOWS_NAME = frozenset("在出主说表指会等和与及为是也对到参率同就于向以今近称都曾分均亦又还已将"
                           "、,，。;；:：()（）|「」“”《》\"' \n\t")
 _LIST_SEPARATORS = ("以及", "、", "和", "及", "与")
-_COMMAS = ("，", ",")
-_ITEM_END = frozenset("、,，。;；等和及与(（")
 # Written between names and their verb ("习近平、张德江都曾担任过"); 同志 after a name, too.
 _ADVERBS = ("同志", "亲自", "继续", "仍然", "同时", "目前", "此前", "随后", "分别", "先后", "曾经",
             "据报", "据悉", "据称", "据了解", "正式", "随即", "仍", "都", "均", "曾", "也", "还", "已", "将",
@@ -115,8 +113,9 @@ def name_length_at(text: str, pos: int) -> int:
     if (text[pos + 1:pos + 2] == " " and is_name(text[pos:pos + 3])
             and not _HANZI.match(text[pos + 3:pos + 4] or " ")):
         return 3
+    boundary = not _HANZI.match(text[pos + 4:pos + 5] or " ") or text[pos + 4] in _FOLLOWS_NAME
     if pos + 4 <= len(text) and is_name(text[pos:pos + 4]) \
-            and (text[pos:pos + 2] in surnames() or _married_name(text[pos:pos + 4])):
+            and (text[pos:pos + 2] in surnames() or (_married_name(text[pos:pos + 4]) and boundary)):
         return 4
     two = pos + 2 <= len(text) and is_name(text[pos:pos + 2])
     three = pos + 3 <= len(text) and is_name(text[pos:pos + 3])
@@ -154,21 +153,10 @@ def names_forward(text: str, pos: int, end: int) -> list[tuple[int, int]]:
         bracket = _BRACKETED_POST.match(text, pos)
         pos = bracket.end() if bracket else pos
         separator = next((s for s in _LIST_SEPARATORS if text.startswith(s, pos)), None)
-        if separator is None and text.startswith(_COMMAS, pos) and _comma_item(text, pos + 1, end):
-            separator = text[pos]  # "成员包括A部部长甲，B局局长乙": posted items, comma-joined
         if separator is None:
             break
         pos += len(separator)
     return found
-
-
-def _comma_item(text: str, pos: int, end: int) -> bool:
-    """After a comma, another list item: a post, then a name that ends the item (、，。等...)."""
-    start = _name_after_post(text, pos, end)
-    if start is None or start == pos:
-        return False  # no post: "组长为李强，王沪宁出席" starts a clause
-    after = start + name_length_at(text, start)
-    return after >= end or text[after] in _ITEM_END
 
 
 def _name_after_post(text: str, pos: int, end: int) -> int | None:

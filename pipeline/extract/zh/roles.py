@@ -33,7 +33,7 @@ _CAPACITY = "身份"
 _MEMBER_BODIES = ("单位", "部门", "机构")
 _ANAPHORS = ("该", "本", "此", "这个")
 _RESPECTIVELY = re.compile(r"分别(?:担任|出任|兼任|任|为|是)$")
-_RESPECTIVELY_BY = re.compile(r"\s*分别由\s*")
+_RESPECTIVELY_BY = re.compile(r"\s*分别(?P<verb>由|为|是)\s*")
 _ROLE_JOIN = re.compile(r"[、和及]")
 _TAKEN_FROM = re.compile(r"从(?P<name>[\u3400-\u9fff]{2,4})(?:手中|手里|手上|处)$")
 _CLAUSE_GAP = re.compile(r"[,，]\s*$")
@@ -94,9 +94,10 @@ class RoleReader:
         pattern, headers = _role_words()
         for roles in _role_lists(pattern, text, sentence):
             by = _RESPECTIVELY_BY.match(text, roles[-1].end())
-            if by:
+            if by:  # 分别由A、B担任 needs its closing verb; 分别为A、B does not
                 names = names_forward(text, by.end(), sentence[1])
-                names = names if names and _verbs()["by_close"].match(text, names[-1][1]) else []
+                closed = by["verb"] != "由" or (names and _verbs()["by_close"].match(text, names[-1][1]))
+                names = names if closed else []
             else:
                 verb = _RESPECTIVELY.search(text, sentence[0], roles[0].start())
                 names = names_backward(text, verb.start(), sentence[0]) if verb else []
@@ -225,8 +226,22 @@ def _owner(doc: Doc, header: RoleHeader, match: re.Match, sentence: tuple[int, i
         return None, header, 0.0  # 政治局委员, 专家组组长, 港澳办主任: not a group's role
     if header.header.startswith(_OFFICE):  # 任该办公室主任: the last body whose office we know
         earlier = [g for g in doc._.zh_groups if g.end <= match.start() and _group_and_role(text, g, header)]
-        return (earlier[-1] if earlier else None), header, CONFIDENCE["context_group"]
-    return group_before(doc, match.start(), offices=False), header, CONFIDENCE["context_group"]
+        context = earlier[-1] if earlier else None
+    else:
+        context = group_before(doc, match.start(), offices=False)
+    return (context if _in_context(doc, context, match.start()) else None), header, CONFIDENCE["context_group"]
+
+
+def _in_context(doc: Doc, group, offset: int) -> bool:
+    """A role word without its group refers to a body named in its paragraph, or to the body
+    the whole text is about (its first full name): not to one named paragraphs earlier."""
+    if group is None:
+        return False
+    text = doc_text(doc)
+    paragraph_start = text.rfind("\n", 0, offset) + 1
+    topic = next((g for g in doc._.zh_groups if g.is_full), None)
+    same_body = topic is not None and text[slice(*group.target)] == text[slice(*topic.target)]
+    return group.end > paragraph_start or group.start >= offset or same_body
 
 
 def _group_and_role(text: str, owner, header: RoleHeader) -> dict | None:

@@ -39,3 +39,8 @@ def known_hanzi_people() -> frozenset[str]:
 
 def has_hanzi(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def segmenter_freq(word: str) -> int:
+    """How often jieba's dictionary has seen `word` (0 for unknown words)."""
+    return segmenter().FREQ.get(word) or 0

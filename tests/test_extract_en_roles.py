@@ -1,0 +1,152 @@
+"""How English sources state who heads, deputises, sits on or runs the office of a group.
+
+Short texts written for these tests (real facts, our own sentences)."""
+from __future__ import annotations
+
+from tests.en_extract_helpers import people, roles, run
+
+
+def test_succeeded_as_head_gives_both_holders():
+    facts = run("Han Zheng succeeded Zhang Dejiang as head of the Central Leading Group on Hong Kong and "
+                "Macao Affairs in 2018.")
+    assert people(facts, "leader") == {"Han Zheng", "Zhang Dejiang"}
+
+
+def test_replaced_by_as_head():
+    facts = run("Zhang Dejiang was replaced by Han Zheng as head of the Central Coordination Group for Hong "
+                "Kong and Macao Affairs in 2018.")
+    assert people(facts, "leader") == {"Han Zheng", "Zhang Dejiang"}
+
+
+def test_took_over_as_head_and_took_over_from():
+    assert people(run("Zhao Leji took over as head of the Central Leading Group for Inspection Work after the "
+                      "19th party congress."), "leader") == {"Zhao Leji"}
+    facts = run("Zhao Leji took over the Central Leading Group for Inspection Work from Wang Qishan in 2017.")
+    assert people(facts, "leader") == {"Zhao Leji", "Wang Qishan"}
+
+
+def test_took_charge_of_and_leadership_passed_to():
+    assert people(run("Ding Xuexiang took charge of the Central Science and Technology Commission, a body set "
+                      "up in March 2023."), "leader") == {"Ding Xuexiang"}
+    facts = run("The National Patriotic Health Campaign Committee was reorganised in 2013. Leadership of the "
+                "committee passed to Vice-Premier Liu Yandong, and Li Bin served as its deputy head.")
+    assert people(facts, "leader") == {"Liu Yandong"}
+    assert people(facts, "deputy_leader") == {"Li Bin"}
+
+
+def test_appointed_director_of_the_office():
+    facts = run("He Lifeng was appointed director of the office of the Central Financial Commission, the body "
+                "created in the 2023 reform.")
+    assert roles(facts) == {("He Lifeng", "office_director", "Central Financial Commission")}
+
+
+def test_led_by_in_apposition_and_its_deputy_head():
+    facts = run("The State Council Leading Group for Western Region Development, led by Premier Zhu Rongji, was "
+                "set up in January 2000. Vice-Premier Wen Jiabao served as its deputy head.")
+    assert people(facts, "leader") == {"Zhu Rongji"}
+    assert people(facts, "deputy_leader") == {"Wen Jiabao"}
+
+
+def test_who_heads_and_his_deputy_on_the_group():
+    facts = run("Wang Huning, who heads the Central Leading Group for Education Work, told officials that "
+                "schools must put ideology first. Sun Chunlan, a vice-premier, is his deputy on the group.")
+    assert people(facts, "leader") == {"Wang Huning"}
+    assert people(facts, "deputy_leader") == {"Sun Chunlan"}
+
+
+def test_with_people_as_deputy_heads_each_with_their_own_as():
+    facts = run("Xi Jinping chairs the Central Comprehensive Law-based Governance Commission, with Li Keqiang, "
+                "Li Zhanshu and Wang Huning as deputy heads.")
+    assert people(facts, "deputy_leader") == {"Li Keqiang", "Li Zhanshu", "Wang Huning"}
+    facts = run("The party set up the Central Cultural Revolution Group, headed by Chen Boda, with Kang Sheng as "
+                "its adviser and Jiang Qing as a deputy head.")
+    assert people(facts, "deputy_leader") == {"Jiang Qing"}
+    assert "Kang Sheng" not in {p for p, _, _ in roles(facts)}
+
+
+def test_gapped_copula_gives_each_person_their_own_role():
+    facts = run("In 1998 the State Leading Group for Science, Technology and Education was set up. Premier Zhu "
+                "Rongji was its head and Vice-Premier Li Lanqing its deputy head.")
+    assert people(facts, "leader") == {"Zhu Rongji"}
+    assert people(facts, "deputy_leader") == {"Li Lanqing"}
+
+
+def test_role_noun_as_subject_of_is():
+    facts = run("The Central Leading Group for Taiwan Affairs is the party's main body for cross-strait policy. "
+                "Its head is Xi Jinping, and its deputy head is Wang Yang, the chairman of the Chinese People's "
+                "Political Consultative Conference.")
+    assert people(facts, "leader") == {"Xi Jinping"}
+    assert people(facts, "deputy_leader") == {"Wang Yang"}
+
+
+def test_group_has_two_deputy_heads_and_are_its_deputies():
+    facts = run("The Leading Group for Promoting the Construction of the Hainan Free Trade Port was set up in "
+                "2018 and is headed by Han Zheng. The Hainan group has two deputy heads, Hu Chunhua and Liu "
+                "Hongjian.")
+    assert people(facts, "deputy_leader") == {"Hu Chunhua", "Liu Hongjian"}
+    facts = run("The Leading Group on Carbon Peak and Carbon Neutrality was set up in May 2021. Han Zheng heads "
+                "it; Liu He and Xiao Jie are its deputies.")
+    assert people(facts, "leader") == {"Han Zheng"}
+    assert people(facts, "deputy_leader") == {"Liu He", "Xiao Jie"}
+
+
+def test_headquarters_with_commander_in_chief_and_deputy_commanders():
+    facts = run("The Xiongan New Area Planning and Construction Headquarters was created in April 2017, with "
+                "Zhang Gaoli as commander-in-chief and He Lifeng and Xu Qin as deputy commanders.")
+    assert people(facts, "leader") == {"Zhang Gaoli"}
+    assert people(facts, "deputy_leader") == {"He Lifeng", "Xu Qin"}
+
+
+def test_office_run_from_a_year_by():
+    facts = run("The Central Leading Group for Financial and Economic Affairs relied on its general office, run "
+                "from 2013 by Liu He.")
+    assert roles(facts) == {("Liu He", "office_director", "Central Leading Group for Financial and Economic Affairs")}
+
+
+def test_descriptive_groups_headed_by_or_under_a_person():
+    facts = run("A Central Committee notice of 10 June 1958 set up five small groups: a finance and economics "
+                "group headed by Chen Yun, a political and legal affairs group headed by Peng Zhen, and a "
+                "science group under Nie Rongzhen.")
+    led = {p: g.lower() for p, _, g in roles(facts)}
+    assert len(roles(facts)) == 3
+    assert "finance" in led["Chen Yun"] and "political" in led["Peng Zhen"] and "science" in led["Nie Rongzhen"]
+
+
+def test_bare_under_needs_the_person_right_after():
+    facts = run("The Central Leading Group for Inspection Work under the Central Committee will send teams to "
+                "the provinces, Wang Qishan said on Monday.")
+    assert roles(facts) == set()
+
+
+def test_members_include_after_a_long_group_name():
+    facts = run("Members of the Central Leading Group for Cyberspace Affairs include Liu Qibao, Fan Changlong "
+                "and Meng Jianzhu. Lu Wei, who runs the group's office, told a forum that the internet must be "
+                "governed by law.")
+    assert people(facts, "member") == {"Liu Qibao", "Fan Changlong", "Meng Jianzhu"}
+    assert people(facts, "office_director") == {"Lu Wei"}
+
+
+def test_people_in_another_capacity_are_not_members():
+    facts = run("Liu He, a Politburo member and vice-premier, spoke at a meeting of the National Development and "
+                "Reform Commission on Monday. The China Securities Regulatory Commission chairman, Yi Huiman, "
+                "also attended. Ma Xiaowei, head of the National Health Commission, and Chen Xiaojiang, head of "
+                "the State Ethnic Affairs Commission, gave reports.")
+    assert roles(facts) == set()
+    facts = run("Zhao Leji heads the Central Commission for Discipline Inspection, and Yang Xiaodu leads the "
+                "National Supervisory Commission. Xu Qiliang is a vice-chairman of the Central Military "
+                "Commission.")
+    assert roles(facts) == set()
+
+
+def test_spokesman_quoted_next_to_a_group_is_not_a_member():
+    facts = run("Xi Jinping heads the Central Foreign Affairs Commission. Wang Yi was named director of the "
+                "commission's office in 2022, replacing Yang Jiechi. \"We will follow the plan,\" said Wang "
+                "Wenbin, a foreign ministry spokesman.")
+    assert people(facts, "office_director") == {"Wang Yi", "Yang Jiechi"}
+    assert "Wang Wenbin" not in {p for p, _, _ in roles(facts)}
+
+
+def test_local_party_committees_are_not_groups():
+    facts = run("The Beijing Municipal Party Committee is led by Cai Qi, and the Beijing Olympic Committee by "
+                "Liu Qi.")
+    assert roles(facts) == set()
