@@ -108,3 +108,19 @@ def test_a_group_that_meets_rarely_takes_no_date_from_a_footnote():
             "4 Wang Yang replaced Yu Zhengsheng in 2018. The group meets rarely and its decisions are seldom "
             "reported.")
     assert event_dates(run(text), "meeting") == set()
+
+
+def test_new_body_replaced_the_old_one():
+    facts = run("The Central Commission for Comprehensively Deepening Reform replaced the Central Leading Group "
+                "for Comprehensively Deepening Reforms in March 2018.")
+    renamed = [f for f in facts if getattr(f, "event", None) == "renamed"]
+    assert [(f.date, "Leading Group" in f.group.name, "Commission" in f.to_group.name) for f in renamed] == [
+        ("2018-03", True, True)]
+
+
+def test_ceased_to_exist_and_announced_creation():
+    facts = run("The Financial Stability and Development Committee ceased to exist in March 2023.")
+    assert event_dates(facts, "disbanded") == {"2023-03"}
+    facts = run("The Central National Security Commission met in April. The commission approved the creation "
+                "of a fund in 2018.")
+    assert event_dates(facts, "established") == set()

@@ -109,3 +109,22 @@ def test_long_unrelated_stretches_are_skipped_but_facts_around_them_kept():
     assert people(facts, "leader") == {"Xi Jinping"}
     assert {g for _, _, g in events(facts)} == {"Central National Security Commission"}
     assert len({f.group.canonical for f in facts}) == 2
+
+
+def test_other_members_heading_with_a_run_in_list():
+    facts = run("Central Leading Group for Rural Work\nLeader: Hu Chunhua\nOther members: Tang Renjian, Wang Xiangxi\n")
+    assert people(facts, "leader") == {"Hu Chunhua"}
+    assert people(facts, "member") == {"Tang Renjian", "Wang Xiangxi"}
+
+
+def test_parenthetical_roster_after_the_name():
+    facts = run("The Central Leading Group for Comprehensively Deepening Reforms (head: Xi Jinping; deputies: Li "
+                "Keqiang, Liu Yunshan and Zhang Gaoli) met 38 times before 2018.")
+    assert people(facts, "leader") == {"Xi Jinping"}
+    assert people(facts, "deputy_leader") == {"Li Keqiang", "Liu Yunshan", "Zhang Gaoli"}
+
+
+def test_list_of_past_leaders_with_years():
+    text = ("Central Leading Group on Hong Kong and Macao Affairs\n\nLeaders\nZhang Dejiang (2013–2018)\n"
+            "Han Zheng (2018–2023)\nDing Xuexiang (2023–present)\n")
+    assert people(run(text), "leader") == {"Zhang Dejiang", "Han Zheng", "Ding Xuexiang"}

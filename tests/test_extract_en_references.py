@@ -82,3 +82,36 @@ def test_bare_surname_refers_to_a_name_written_out_far_above():
     text = ("Xi Jinping visited Tianjin in May.\n\n" + filler +
             "\n\nThe Central Foreign Affairs Commission met on 15 May 2018. Xi heads the commission.\n")
     assert people(run(text), "leader") == {"Xi Jinping"}
+
+
+REFORM_STORY = """BEIJING, March 21, 2018 (wire) - China will upgrade four of the party's leading groups into commissions.
+
+The Central Leading Group for Comprehensively Deepening Reforms, the Central Leading Group for Cyberspace Affairs, the Central Leading Group for Financial and Economic Affairs and the Central Leading Group for Foreign Affairs will all become commissions, the plan said.
+
+President Xi Jinping, who already chairs all four groups, is expected to head the new commissions. Premier Li Keqiang is a deputy head of the finance group, and Wang Huning has run the reform group's office since 2013.
+"""
+
+
+def test_all_four_groups_stands_for_the_list_before():
+    led = {g for p, r, g in roles(run(REFORM_STORY)) if p == "Xi Jinping" and r == "leader"}
+    assert len(led) == 4 and all("Leading Group" in g for g in led)
+
+
+def test_a_list_of_names_is_not_one_long_name():
+    facts = run(REFORM_STORY)
+    names = {f.group.name for f in facts}
+    assert not any(" and the " in n for n in names)
+
+
+def test_the_finance_group_and_the_reform_group_by_their_topic_word():
+    facts = roles(run(REFORM_STORY))
+    assert ("Li Keqiang", "deputy_leader", "Central Leading Group for Financial and Economic Affairs") in facts
+    assert ("Wang Huning", "office_director", "Central Leading Group for Comprehensively Deepening Reforms") in facts
+
+
+def test_a_role_predicate_takes_the_one_group_of_its_sentence():
+    facts = run("At the top sits the Central Foreign Affairs Commission. Xi Jinping is its director; Li Keqiang and "
+                "Wang Qishan are deputy directors.")
+    assert people(facts, "deputy_leader") == {"Li Keqiang", "Wang Qishan"}
+    facts = run("Li Wei, deputy director of the NDRC, said the Central Leading Group for Rural Work would meet.")
+    assert roles(facts) == set()

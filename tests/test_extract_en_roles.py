@@ -150,3 +150,32 @@ def test_local_party_committees_are_not_groups():
     facts = run("The Beijing Municipal Party Committee is led by Cai Qi, and the Beijing Olympic Committee by "
                 "Liu Qi.")
     assert roles(facts) == set()
+
+
+def test_sits_on_and_joined_make_members():
+    facts = run("Wang Huning also sits on the Central Leading Group for Taiwan Affairs. Cai Qi joined the Central "
+                "Foreign Affairs Commission in 2022.")
+    assert people(facts, "member") == {"Wang Huning", "Cai Qi"}
+
+
+def test_put_in_charge_of_and_vice_chairs():
+    assert people(run("Ding Xuexiang was put in charge of the Central Science and Technology Commission."),
+                  "leader") == {"Ding Xuexiang"}
+    facts = run("The Central National Security Commission has been chaired by Xi Jinping since 2013. Li Keqiang "
+                "and Zhang Dejiang were its vice-chairs.")
+    assert people(facts, "deputy_leader") == {"Li Keqiang", "Zhang Dejiang"}
+
+
+def test_presiding_over_a_meeting_is_not_heading_the_group():
+    facts = run("Xi Jinping presided over the first meeting of the Central Commission for Integrated Military and "
+                "Civilian Development on 20 June 2017.")
+    assert people(facts, "leader") == set()
+
+
+def test_a_leading_group_named_after_a_non_group_is_still_a_group():
+    facts = run("In 2014 the Central Military Commission set up the Central Military Commission Reform Leading "
+                "Group, led by Xi Jinping. Fan Changlong and Xu Qiliang, vice-chairmen of the Central Military "
+                "Commission, were named deputy heads of the group.")
+    assert people(facts, "leader") == {"Xi Jinping"}
+    assert people(facts, "deputy_leader") == {"Fan Changlong", "Xu Qiliang"}
+    assert {f.group.name for f in facts} == {"Central Military Commission Reform Leading Group"}

@@ -83,6 +83,12 @@ def test_meeting_with_day_and_place_between_group_and_verb():
     assert events(text) == {("粤港澳大湾区建设领导小组", "meeting", "2018-08-15", None)}
 
 
+def test_yesterday_is_the_day_before_the_dateline():
+    text = "2018年8月16日　香港\n\n【本報訊】粵港澳大灣區建設領導小組昨日在北京召開全體會議。"
+    assert events(text) == {("粤港澳大湾区建设领导小组", "meeting", "2018-08-15", None)}
+    assert find_dates("昨日召开", None) == []  # no dateline, no day
+
+
 def test_xinhua_numbered_meeting_and_later_meeting_of_a_new_body():
     text = ("新华社北京2014年1月22日电　中央全面深化改革领导小组组长习近平1月22日下午主持召开"
             "中央全面深化改革领导小组第一次全体会议。中央国家安全委员会第一次会议于同年4月15日在北京召开。")
@@ -164,3 +170,50 @@ def test_an_earlier_time_marker_keeps_the_narrative_date_away():
 ])
 def test_no_event_without_a_date_or_with_conditional_wording(text):
     assert events(text, "2021-06-03") == set()
+
+
+def test_quoted_words_inside_a_body_name():
+    text = "1990年，国务院成立清理“乱收费”领导小组，负责全国清理工作。"
+    assert events(text) == {("清理“乱收费”领导小组", "established", "1990", None)}
+
+
+def test_also_established_the_same_year():
+    text = "1998年，中共中央成立中央金融工作委员会。同年成立的还有中央大型企业工作委员会。"
+    assert events(text) == {("中央金融工作委员会", "established", "1998", None),
+                            ("中央大型企业工作委员会", "established", "1998", None)}
+
+
+def test_a_new_name_is_no_short_form_of_the_old_one():
+    text = ("1991年，国务院成立国务院测试十年委员会。2000年，国务院测试十年委员会更名为国务院测试委员会。"
+            "2006年，国务院测试委员会更名为国家测试委员会。")
+    assert events(text) == {("国务院测试十年委员会", "established", "1991", None),
+                            ("国务院测试十年委员会", "renamed", "2000", "国务院测试委员会"),
+                            ("国务院测试委员会", "renamed", "2006", "国家测试委员会")}
+
+
+@pytest.mark.parametrize("text", [
+    "2006年1月1日起施行的《中华人民共和国测试法》规定，国务院设立国家测试委员会，负责协调工作。",
+    "自2015年7月1日起实施的《测试条例》规定：国务院设立测试工作领导小组。",
+])
+def test_a_statute_that_provides_for_a_body_dates_no_establishment(text):
+    assert events(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "2005年，国务院成立国家测试委员会。县级以上地方各级人民政府根据需要，可以设立测试委员会。",
+    "2005年，国务院成立国家测试委员会。各省级人民政府应当设立相应的测试领导小组。",
+])
+def test_what_a_body_may_or_shall_set_up_is_no_event(text):
+    assert events(text) == {("国家测试委员会", "established", "2005", None)}
+
+
+def test_an_old_name_is_no_short_form_of_the_new_one():
+    text = "1982年，国家测试委员会更名为国家测试工作委员会。"
+    assert events(text) == {("国家测试委员会", "renamed", "1982", "国家测试工作委员会")}
+
+
+@pytest.mark.parametrize("text", ["1982年，国家测试委员会更名为国家测试工作委员会，1988年恢复原名。",
+                                  "1982年，国家测试委员会更名为国家测试工作委员会。1988年，国家测试工作委员会恢复原名。"])
+def test_taking_the_former_name_back(text):
+    assert events(text) == {("国家测试委员会", "renamed", "1982", "国家测试工作委员会"),
+                            ("国家测试工作委员会", "renamed", "1988", "国家测试委员会")}

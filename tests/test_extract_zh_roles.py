@@ -169,6 +169,15 @@ def test_member_list_with_a_count_and_a_role_filled_by_the_same_person():
                            (group, "周建国", "deputy_leader")}
 
 
+def test_press_abbreviations_and_regulators_called_commissions():
+    text = ("新华社北京7月2日电　国务院金融稳定发展委员会2日召开第一次全体会议。中共中央政治局委员、国务院副总理、"
+            "金融委主任刘鹤主持会议。中国人民银行行长、金融委副主任易纲，中国银行保险监督管理委员会主席郭树清，"
+            "中国证券监督管理委员会主席刘士余出席会议。国家卫生健康委员会主任马晓伟同日表示，将继续推进医改。"
+            "中央纪委国家监委驻金融委办公室纪检监察组组长列席。")
+    group = "国务院金融稳定发展委员会"
+    assert roles(text, "2018-07-02") == {(group, "刘鹤", "leader"), (group, "易纲", "deputy_leader")}
+
+
 def test_body_led_by_someone_who_heads_it():
     assert roles("2010年，国务院成立由温家宝总理挂帅的国家能源委员会。") == {(ENERGY, "温家宝", "leader")}
 
@@ -214,3 +223,55 @@ def test_person_named_in_another_capacity_is_not_a_member():
     text = ("国务院第五次全国经济普查领导小组召开全体会议，领导小组组长、国务院副总理何立峰出席并讲话。"
             "国家发展和改革委员会主任郑栅洁也参加了会议。")
     assert roles(text) == {("国务院第五次全国经济普查领导小组", "何立峰", "leader")}
+
+
+def test_time_and_adverb_between_the_name_and_a_later_post_and_a_shared_subject():
+    text = ("分析指出，胡锦涛去年底已出任中央外事工作领导小组组长，今年初又出任中央财经领导小组组长。")
+    assert roles(text) == {("中央外事工作领导小组", "胡锦涛", "leader"), ("中央财经领导小组", "胡锦涛", "leader")}
+
+
+def test_a_shared_subject_needs_one_name_opening_the_previous_clause():
+    text = "会议听取了中央财经领导小组的汇报，今年初又出任中央外事工作领导小组组长。"
+    assert roles(text) == set()
+
+
+def test_relative_clause_between_by_and_the_name():
+    texts = ["2003年，国务院成立国务院防治非典型肺炎指挥部，由时任国务院副总理的吴仪担任总指挥。",
+             "1998年，国务院成立国务院测试协调领导小组，由曾任国家计委主任的曾培炎担任组长。"]
+    assert roles(texts[0]) == {("国务院防治非典型肺炎指挥部", "吴仪", "leader")}
+    assert roles(texts[1]) == {("国务院测试协调领导小组", "曾培炎", "leader")}
+
+
+def test_secretary_leads_a_work_commission_but_not_another_body():
+    text = ("1998年，中共中央成立中央大型企业工作委员会，国务院副总理吴邦国兼任书记。"
+            "会上，中央纪委书记尉健行讲话。")
+    assert roles(text) == {("中央大型企业工作委员会", "吴邦国", "leader")}
+
+
+def test_successor_in_a_later_paragraph_takes_the_body_in_context():
+    text = ("中共对台领导小组的来龙去脉\n\n1993年，江泽民出任中央对台工作领导小组组长。\n\n"
+            "2002年中共十六大后，中共中央总书记胡锦涛接任组长一职。")
+    group = "中央对台工作领导小组"
+    assert roles(text) == {(group, "江泽民", "leader"), (group, "胡锦涛", "leader")}
+
+
+def test_a_role_sentence_inside_a_paragraph_after_a_full_stop():
+    text = ("国务院测试领导小组\n\n领导小组下设办公室（国务院测试领导小组办公室），负责日常工作。"
+            "办公室主任：张平。")
+    assert roles(text) == {("国务院测试领导小组", "张平", "office_director")}
+
+
+@pytest.mark.parametrize("text", ["中央军委测试领导小组成立，习近平任组长，范长龙许其亮任副组长。",
+                                  "中央军委测试领导小组组长习近平，副组长范长龙许其亮。"])
+def test_two_known_names_run_together(text):
+    group = "中央军委测试领导小组"
+    assert roles(text) == {(group, "习近平", "leader"), (group, "范长龙", "deputy_leader"),
+                           (group, "许其亮", "deputy_leader")}
+
+
+def test_headline_short_name_without_the_prefix_is_the_body_of_the_story():
+    text = ("李克强任深改小组副组长\n2013年12月30日，中共中央政治局决定成立中央全面深化改革领导小组，"
+            "习近平任组长，李克强、刘云山、张高丽任副组长。")
+    group = "中央全面深化改革领导小组"
+    assert roles(text) == {(group, "习近平", "leader")} | {(group, n, "deputy_leader")
+                                                          for n in ("李克强", "刘云山", "张高丽")}

@@ -149,3 +149,25 @@ def test_past_leaders_table_under_a_heading_and_a_year_month_infobox_date():
     group = "国务院测试振兴领导小组"
     assert roles(text) == {(group, "温家宝", "leader"), (group, "李克强", "leader")}
     assert events(text) == {(group, "established", "2003-10", None)}
+
+
+def test_an_unrelated_table_after_a_roster_is_not_read_as_more_members():
+    text = ("国务院测试协调领导小组\n成员：赵大海\n\n相关人物\n| 姓名 | 职务 |\n|---|---|\n| 郭树清 | 银保监会主席 |\n"
+            "国务院测试保障领导小组\n成员：钱小江\n\n| 姓名 | 职务 |\n| 易纲 | 人民银行行长 |\n")
+    assert roles(text) == {("国务院测试协调领导小组", "赵大海", "member"), ("国务院测试保障领导小组", "钱小江", "member")}
+
+
+ALTERNATIVES = ("关于调整国务院测试领导小组或国务院测试委员会组成人员的通知\n"
+                "组　长：李强　国务院总理\n副组长：丁薛祥　国务院副总理\n")
+
+
+def test_a_roster_under_two_alternative_bodies_belongs_to_both():
+    assert roles(ALTERNATIVES) == {(g, p, r) for g in ("国务院测试领导小组", "国务院测试委员会")
+                                   for p, r in (("李强", "leader"), ("丁薛祥", "deputy_leader"))}
+
+
+def test_a_roster_under_alternatives_belongs_to_the_body_set_up():
+    text = ("国务院关于成立国务院测试委员会或国务院测试领导小组的通知\n国务院决定成立国务院测试领导小组。"
+            "组成人员如下：\n组　长：李强　国务院总理\n副组长：丁薛祥　国务院副总理\n")
+    group = "国务院测试领导小组"
+    assert roles(text) == {(group, "李强", "leader"), (group, "丁薛祥", "deputy_leader")}

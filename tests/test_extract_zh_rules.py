@@ -156,3 +156,9 @@ def test_bare_names_refer_back_or_are_dropped():
     groups = _groups("粤港澳大湾区建设领导小组召开会议。行政长官崔世安以领导小组成员身份出席。")
     assert groups[-1] == ("领导小组", "粤港澳大湾区建设领导小组")
     assert _groups("课题组在调研中发现问题。小组成员李四说，调研还将继续。") == []
+
+
+def test_press_abbreviations_of_bodies_named_in_full():
+    groups = _groups("中央全面深化改革委员会召开会议。深改委副主任出席。工作组和发改委也派人参加。")
+    assert ("深改委", "中央全面深化改革委员会") in groups
+    assert not any(surface in ("工作组", "发改委") for surface, _ in groups)

@@ -1,6 +1,7 @@
 """Lines and column gutters (pipeline.parse.pdf_layout) on PDFs typeset the way reports are."""
 from pipeline.parse import parse
 from pipeline.parse.pdf_layout import join_words
+from pipeline.parse.pdf_spans import page_ranges
 from pipeline.records import RawDocument
 from tests import pdf_builders
 
@@ -37,5 +38,6 @@ def test_short_last_page_is_read_with_the_columns_of_the_other_pages():
                ["The leader approved it in June."], ["Members were told in July."]]
     full = [[PROSE, PROSE, PROSE]] * 3
     doc = parse_pdf(pdf_builders.justified_report([full, full, closing]))
-    last = doc.text[doc.pages[-1].start:doc.pages[-1].end]
+    last_page = page_ranges(doc.pages)[-1]
+    last = doc.text[last_page.start:last_page.end]
     assert last.split("\n\n") == [block[0] for block in closing]

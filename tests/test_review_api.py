@@ -62,7 +62,11 @@ def test_event_date_edit_and_note(client, store):
     assert post(client, f"/facts/{event}/edit", date="2013-12-30").status_code == 303
     assert store.get_fact(event).date == "2013-12-30"
     assert post(client, f"/facts/{event}/note", note="date from the Xinhua notice").status_code == 303
-    assert store.fact_history(event)[-1]["note"] == "date from the Xinhua notice"
+    noted = store.fact_history(event)[-1]
+    assert (noted["action"], noted["note"]) == ("note", "date from the Xinhua notice")
+    assert store.get_fact(event).date == "2013-12-30"
+    assert '<tr class="action-note">' in client.get(f"/facts/{event}").text
+    assert post(client, f"/facts/{event}/note", note="  ").status_code == 400
     assert post(client, f"/facts/{event}/edit", date="December").status_code == 400
 
 

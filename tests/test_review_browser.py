@@ -177,3 +177,24 @@ def test_help_and_pages_render(server, page):
     assert re.search("Timeline", page.content())
     page.screenshot(path=str(ARTIFACTS / "review-group.png"), full_page=True)
     assert page.errors == []
+
+
+def test_timeline_chart_loads_as_an_image_without_policy_errors(server, page):
+    from pipeline.store import open_store
+    from tests.review_sample import fact_id
+
+    base, db = server
+    with open_store(db) as store:
+        head = fact_id(store, "heads the Central")
+        store.set_status(head, "accepted", "browser-test")
+        group = store.get_fact(head).group_id
+    refused = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.goto(base + f"/groups/{group}")
+    chart = page.locator("figure.timeline-chart img")
+    chart.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle())
+    assert chart.evaluate("img => img.naturalWidth") > 300
+    page.screenshot(path=str(ARTIFACTS / "review-group-chart.png"), full_page=True)
+    assert refused == [] and page.errors == []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import sqlite3
@@ -11,7 +12,7 @@ from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlmodel import SQLModel, text
 
 from pipeline.records import (Event, Evidence, Extraction, GroupRef, Membership, Mention,
-                              ParsedDocument, PersonRef)
+                              PageSpan, ParsedDocument, PersonRef)
 from pipeline.store import MigrationError, ReviewError, migrate, open_store
 from pipeline.store.migrate import MIGRATIONS_DIR, load_migrations
 
@@ -303,3 +304,30 @@ def test_transport_metadata_and_source_counts_are_kept(store):
             ("url", '{"depth": 1}', 2, 1, 1, 1, "one page timed out")]
         fetched, source_id = conn.execute("SELECT fetched_at, source_id FROM document").fetchone()
     assert fetched.startswith("2018-05-01 00:00:00") and source_id == 1
+
+
+def test_pdf_line_spans_keep_page_and_box_through_the_store(store):
+    spans = [PageSpan(1, 0, 77, (52.83, 111.57, 231.24, 121.57)), PageSpan(2, 79, len(TEXT_V1), None)]
+    doc = parsed(TEXT_V1, "/corpus/reform.pdf")
+    doc.media_type, doc.pages = "application/pdf", spans
+    saved = store.save_document(doc, extraction(TEXT_V1))
+    with sqlite3.connect(store.path) as conn:
+        stored = json.loads(conn.execute("SELECT pages FROM document").fetchone()[0])
+    assert stored[0] == {"page": 1, "start": 0, "end": 77, "bbox": [52.83, 111.57, 231.24, 121.57]}
+    [(reloaded, _)] = store.stored_documents([saved.document_id])
+    assert reloaded.pages == spans
+
+
+def test_a_note_is_a_review_row_that_changes_nothing(store):
+    save(store)
+    leader_id = fact_id(store, "leader")
+    before = store.get_fact(leader_id)
+    store.add_note(leader_id, "  ask the desk about the date  ", "ana")
+    assert store.get_fact(leader_id) == before
+    [row] = store.fact_history(leader_id)
+    assert (row["action"], row["note"], row["reviewer"]) == ("note", "ask the desk about the date", "ana")
+    assert row["before"] == row["after"] == {"status": "pending"}
+    with pytest.raises(ReviewError):
+        store.add_note(leader_id, "   ", "ana")
+    with pytest.raises(ReviewError):
+        store.add_note(10_000, "no such fact", "ana")

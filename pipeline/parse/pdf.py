@@ -1,9 +1,11 @@
-"""PDF: layout-aware text with page offsets.
+"""PDF: layout-aware text with page offsets and word boxes.
 
 Per page: running headers/footers and page numbers are dropped, pull quotes (larger type that
 repeats the body) are dropped, footnotes (smaller type at the bottom) follow the page's body
 text, two-column pages are read column by column, and hyphenated line breaks are re-joined.
 Scanned pages and garbled text layers are refused rather than passed on as junk.
+ParsedDocument.pages holds one span per output line with its page and the box of its words
+(pipeline.parse.pdf_spans reads them), so a fact's evidence can be shown on the page.
 """
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ from pipeline.parse.language import detect_language
 from pipeline.parse.dates import find_published
 from pipeline.parse.pdf_layout import (Line, Word, body_font_size, find_gutters, fits_gutters,
                                        group_lines, reading_order, usual_gutters)
-from pipeline.parse.pdf_paragraphs import paragraphs
+from pipeline.parse.pdf_paragraphs import LineSpan, laid_out
+from pipeline.parse.pdf_spans import shifted
 from pipeline.records import PageSpan, ParsedDocument, RawDocument
 
 PAGE_SEPARATOR = "\n\n"
@@ -55,10 +58,11 @@ def parse_pdf(raw: RawDocument) -> ParsedDocument:
         page_gutters = gutters[number - 1]
         if not page_gutters and usual and fits_gutters(body, usual):
             page_gutters = usual  # a short last page shows too little to find its columns
-        page_text = _page_text(body, notes, page_gutters)
+        page_text, lines = _page_text(body, notes, page_gutters)
         if text:
             text += PAGE_SEPARATOR
-        spans.append(PageSpan(number, len(text), len(text) + len(page_text)))
+        spans.extend(PageSpan(number, start, end, box)
+                     for start, end, box in shifted(lines, len(text)))
         text += page_text
     if not text.strip():
         raise InputError(raw.origin, "scanned PDF: no text layer")
@@ -102,11 +106,15 @@ def _page_body(page: _Page, style: _Style) -> tuple[list[Word], list[Word]]:
     return _split_footnotes(words, style.body_size)
 
 
-def _page_text(body: list[Word], notes: list[Word], gutters: list[float]) -> str:
-    text = paragraphs(reading_order(body, gutters), gutters)
+def _page_text(body: list[Word], notes: list[Word],
+               gutters: list[float]) -> tuple[str, list[LineSpan]]:
+    text, spans = laid_out(reading_order(body, gutters), gutters)
     if notes:
-        text = (text + "\n\n" if text else "") + _footnote_text(notes)
-    return text
+        text += "\n\n" if text else ""
+        note_text, note_spans = _footnote_text(notes)
+        spans += shifted(note_spans, len(text))
+        text += note_text
+    return text, spans
 
 
 def _read_pages(raw: RawDocument) -> tuple[list[_Page], str | None]:
@@ -255,7 +263,7 @@ def _split_footnotes(words: list[Word], body_size: float) -> tuple[list[Word], l
     return [w for w in words if id(w) not in note_ids], notes
 
 
-def _footnote_text(words: list[Word]) -> str:
+def _footnote_text(words: list[Word]) -> tuple[str, list[LineSpan]]:
     """One line per footnote: a line opening with a note mark starts the next note."""
     notes: list[list[Line]] = []
     for line in group_lines(words):
@@ -263,7 +271,13 @@ def _footnote_text(words: list[Word]) -> str:
             notes.append([line])
         else:
             notes[-1].append(line)
-    return "\n".join(paragraphs(note) for note in notes)
+    text, spans = "", []
+    for note in notes:
+        text += "\n" if text else ""
+        note_text, note_spans = laid_out(note)
+        spans += shifted(note_spans, len(text))
+        text += note_text
+    return text, spans
 
 
 def _first_line(text: str) -> str | None:

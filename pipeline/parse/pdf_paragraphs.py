@@ -10,27 +10,36 @@ import bisect
 import re
 
 from pipeline.parse.pdf_layout import CJK as _CJK, SPACE_GAP, Line
+from pipeline.parse.pdf_spans import Box, union
+
+LineSpan = tuple[int, int, Box]  # [start, end) of the text, and the box of its words
 
 JUSTIFIED_SLACK = 0.15  # in font sizes: how far short of the edge a justified line may end
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _SENTENCE_END = tuple(".!?。！？:：;；\"”'’)）")
 
 
-def paragraphs(lines: list[Line], gutters: list[float] = ()) -> str:
+def laid_out(lines: list[Line], gutters: list[float] = ()) -> tuple[str, list[LineSpan]]:
     """Join lines into paragraphs separated by blank lines; re-join hyphenated words.
     Table rows keep a line each, written the way HTML tables come out of the page extractor;
-    the wrapped lines of a table cell go back into their cell."""
+    the wrapped lines of a table cell go back into their cell.
+    Also returns, per output line, (start, end, bbox): text[start:end] is the line as it
+    reads after joining (a re-joined word's hyphen belongs to neither half); a table row with
+    wrapped cells is one span boxing all its lines."""
     cells = [[text for _, text in line.cells()] for line in lines]
     rows = _table_rows([line.cells() for line in lines])
     margins = _right_margins(lines, gutters, rows)
     text, last, bottom = "", None, 0.0  # the line written last, and where it ends
+    spans: list[LineSpan] = []
     for i, line in enumerate(lines):
         if last is not None and rows[last] and not rows[i]:
             column = _continued_cell(lines[last], bottom, line)
             if column is not None:
                 cells[last][column] = join_line(cells[last][column], line.text)
                 text = text[: text.rindex("\n") + 1] if "\n" in text else ""
+                row_start, _, row_box = spans.pop()
                 text += _row(cells[last])
+                spans.append((row_start, len(text), union([row_box, _box(line)])))
                 bottom = line.bottom
                 continue
         current = _row(cells[i]) if rows[i] else line.text
@@ -43,9 +52,19 @@ def paragraphs(lines: list[Line], gutters: list[float] = ()) -> str:
         elif rows[i] or rows[last] or _ends_early(lines[last], line, margins[last]):
             text += "\n" + current
         else:
-            text = join_line(text, current)
+            joined = join_line(text, current)
+            start, end, box = spans.pop()  # the join may drop the previous line's hyphen
+            end = min(end, len(joined) - len(current))
+            if start < end:
+                spans.append((start, end, box))
+            text = joined
+        spans.append((len(text) - len(current), len(text), _box(line)))
         last, bottom = i, line.bottom
-    return text
+    return text, spans
+
+
+def _box(line: Line) -> Box:
+    return (round(line.x0, 2), round(line.top, 2), round(line.x1, 2), round(line.bottom, 2))
 
 
 def _row(cells: list[str]) -> str:

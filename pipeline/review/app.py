@@ -14,8 +14,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from pipeline.store import ReviewError, open_store
 
 from . import search
-from .network import LayoutCache
-from .routes import auth, entities, facts, network, proposals, queue
+from .cache import ReviewStateCache
+from .routes import auth, charts, entities, facts, network, proposals, queue
 from .pages import render, wants_json
 from .security import Secrets, SecurityMiddleware, require_csrf
 
@@ -40,13 +40,14 @@ def create_app(db_path: str | Path, reviewer: str, password: str | None = None) 
     app.state.store = store
     app.state.reviewer = reviewer
     app.state.secrets = Secrets.create(password)
-    app.state.layouts = LayoutCache()
+    app.state.layouts = ReviewStateCache()
+    app.state.charts = ReviewStateCache(size=64)
     app.state.templates = Jinja2Templates(env=Environment(
         loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True,
         lstrip_blocks=True))
     app.add_middleware(SecurityMiddleware)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (auth, queue, facts, entities, network, proposals):
+    for module in (auth, queue, facts, entities, charts, network, proposals):
         app.include_router(module.router)
     app.add_exception_handler(ReviewError, _review_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)

@@ -3,13 +3,13 @@
 Every order has an index to walk for one status (the store's ix_fact_status_confidence,
 ix_fact_group...), so a page stops reading after its last row. "All statuses" merges one such
 walk per status instead of sorting the whole table, unless a text search already narrowed the
-facts to a few (or must read them all anyway).
+facts to a few.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
-from sqlalchemy import text, union_all
+from sqlalchemy import union_all
 from sqlmodel import Session, col, select
 
 from pipeline.store import STATUSES
@@ -67,7 +67,7 @@ class Filters:
 def fact_ids(session: Session, filters: Filters, limit: int, offset: int = 0) -> list[int]:
     """Ids of one queue page, in queue order."""
     match = evidence_matches(session, filters.q) if filters.q else None
-    if filters.status != "all" or (match and (match.selective or match.scan)):
+    if filters.status != "all" or (match and match.selective):
         query = _filtered(filters, match).order_by(*_order(StoredFact, filters.order))
         return list(session.exec(query.limit(limit).offset(offset)))
     walks = [select(_filtered(replace(filters, status=status), match)
@@ -83,11 +83,7 @@ def _filtered(filters: Filters, match: Match | None):
     query = select(StoredFact.id)
     if filters.language is not None or filters.source is not None:
         query = query.join(Document, col(Document.id) == StoredFact.document_id)
-    if filters.status != "all" and match and match.scan:
-        # Every fact's evidence is read anyway: one table scan with a bounded top-N sort beats
-        # walking the status index row by row (the unary + keeps SQLite off that index).
-        query = query.where(text("+fact.status = :status").bindparams(status=filters.status))
-    elif filters.status != "all":
+    if filters.status != "all":
         query = query.where(StoredFact.status == filters.status)
     if filters.group is not None:
         query = query.where(about_group(filters.group))

@@ -41,28 +41,6 @@ class Network:
     height: int = HEIGHT
 
 
-class LayoutCache:
-    """Recent layouts, each valid while the store's latest review row is the same.
-
-    Every change to accepted facts (a decision, an edit, a merge, a re-review flag) appends a
-    review row, so the newest review id versions the accepted network.
-    """
-
-    def __init__(self, size: int = 8):
-        self.size = size
-        self._layouts: dict[tuple, tuple[int | None, Network]] = {}
-
-    def get(self, key: tuple, version: int | None) -> Network | None:
-        found = self._layouts.get(key)
-        return found[1] if found is not None and found[0] == version else None
-
-    def put(self, key: tuple, version: int | None, graph: Network) -> None:
-        self._layouts.pop(key, None)
-        self._layouts[key] = (version, graph)
-        while len(self._layouts) > self.size:
-            self._layouts.pop(next(iter(self._layouts)))
-
-
 def build(triples: list[tuple[int, int, str]], max_nodes: int = 150, iterations: int = 80) -> Network:
     """Graph of (group id, person id, role) triples, laid out; the best-connected nodes kept.
 

@@ -1,60 +1,72 @@
 """Free-text search over fact evidence: an FTS5 trigram index the review app keeps beside the store.
 
-The store's schema does not include it: `ensure_index` creates the external-content table
-`review_fact_fts` and three triggers on `fact` when the app starts (documented in docs/review.md),
-and rebuilds the index whenever a trigger was missing, e.g. after a store migration rebuilt
-`fact`. Trigrams match any substring of three or more characters in English and Chinese alike;
-shorter queries (two-hanzi names) fall back to LIKE.
+The store's schema does not include it: `ensure_index` creates the contentless table
+`review_fact_fts`, its vocabulary table and three triggers on `fact` when the app starts
+(documented in docs/review.md), and rebuilds the index whenever one of them was missing or
+different, e.g. after a store migration rebuilt `fact`.
+
+Trigrams match any substring of three or more characters in English and Chinese alike. The
+index reads each evidence with two spaces appended, so every one- or two-character substring
+(a two-hanzi name, "Xi") begins some indexed trigram: a short word is looked up as the OR of
+the trigrams that start with it, listed from the index's vocabulary. Query words never hold
+spaces, so the padding itself never matches a word.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, and_, text, true
+from sqlalchemy import ColumnElement, and_, false, text, true
 from sqlmodel import Session
 
 FTS_TABLE = "review_fact_fts"
-_TRIGGERS = {
-    "review_fact_fts_insert": f"""
-        CREATE TRIGGER review_fact_fts_insert AFTER INSERT ON fact BEGIN
-          INSERT INTO {FTS_TABLE}(rowid, evidence) VALUES (new.id, new.evidence);
+TERMS_TABLE = "review_fact_terms"
+_PADDED = "{row}.evidence || '  '"
+_OBJECTS = {  # name -> CREATE statement; created in this order, dropped in reverse
+    FTS_TABLE: f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(evidence, content='', "
+               "tokenize='trigram')",
+    TERMS_TABLE: f"CREATE VIRTUAL TABLE {TERMS_TABLE} USING fts5vocab({FTS_TABLE}, 'row')",
+    "review_fact_fts_insert": f"""CREATE TRIGGER review_fact_fts_insert AFTER INSERT ON fact BEGIN
+          INSERT INTO {FTS_TABLE}(rowid, evidence) VALUES (new.id, {_PADDED.format(row='new')});
         END""",
-    "review_fact_fts_delete": f"""
-        CREATE TRIGGER review_fact_fts_delete AFTER DELETE ON fact BEGIN
-          INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, evidence) VALUES ('delete', old.id, old.evidence);
+    "review_fact_fts_delete": f"""CREATE TRIGGER review_fact_fts_delete AFTER DELETE ON fact BEGIN
+          INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, evidence)
+            VALUES ('delete', old.id, {_PADDED.format(row='old')});
         END""",
-    "review_fact_fts_update": f"""
-        CREATE TRIGGER review_fact_fts_update AFTER UPDATE OF evidence ON fact BEGIN
-          INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, evidence) VALUES ('delete', old.id, old.evidence);
-          INSERT INTO {FTS_TABLE}(rowid, evidence) VALUES (new.id, new.evidence);
+    "review_fact_fts_update": f"""CREATE TRIGGER review_fact_fts_update AFTER UPDATE OF evidence ON fact
+        BEGIN
+          INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, evidence)
+            VALUES ('delete', old.id, {_PADDED.format(row='old')});
+          INSERT INTO {FTS_TABLE}(rowid, evidence) VALUES (new.id, {_PADDED.format(row='new')});
         END""",
 }
 MIN_TRIGRAM = 3
-COMMON = 2000  # matches from which a word is checked per row rather than listed (see below)
+COMMON = 2000  # matches from which a word is checked per row rather than listed (see Match)
+MAX_TERMS = 200  # a short word continuing in more ways than this ("e") is checked per row
 
 
 def ensure_index(db_path: str | Path) -> bool:
-    """Create the index and its triggers if missing; True when the index was (re)built."""
+    """Create the index, its vocabulary and triggers if missing or different; True when rebuilt."""
     conn = sqlite3.connect(db_path, isolation_level=None, timeout=30)
     try:
         conn.execute("BEGIN IMMEDIATE")
-        existing = {name for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name LIKE ?",
-            (FTS_TABLE + "%",))}
-        missing = [name for name in [FTS_TABLE, *_TRIGGERS] if name not in existing]
-        if not missing:
+        existing = dict(conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') AND name IN "
+            f"({', '.join('?' * len(_OBJECTS))})", list(_OBJECTS)).fetchall())
+        if all(_same(existing.get(name), sql) for name, sql in _OBJECTS.items()):
             conn.execute("COMMIT")
             return False
-        if FTS_TABLE not in existing:
-            conn.execute(f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(evidence, content='fact', "
-                         "content_rowid='id', tokenize='trigram')")
-        for name, sql in _TRIGGERS.items():
-            if name not in existing:
-                conn.execute(sql)
         # Writes made while a trigger was missing never reached the index: start it afresh.
-        conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+        for name in reversed(_OBJECTS):
+            if name in existing:
+                kind = "TRIGGER" if name.endswith(("_insert", "_delete", "_update")) else "TABLE"
+                conn.execute(f"DROP {kind} {name}")
+        for sql in _OBJECTS.values():
+            conn.execute(sql)
+        conn.execute(f"INSERT INTO {FTS_TABLE}(rowid, evidence) "
+                     f"SELECT id, {_PADDED.format(row='fact')} FROM fact")
         conn.execute("COMMIT")
         return True
     except BaseException:
@@ -65,46 +77,68 @@ def ensure_index(db_path: str | Path) -> bool:
         conn.close()
 
 
+def _same(stored: str | None, wanted: str) -> bool:
+    return stored is not None and re.sub(r"\s+", " ", stored) == re.sub(r"\s+", " ", wanted)
+
+
 @dataclass(frozen=True)
 class Match:
     """How a text query narrows the queue.
 
     `condition` is the WHERE clause on `fact`. A query is `selective` when at most COMMON facts
-    can match it: then the few matching ids drive the query and a sort of them is cheap. A
-    query needs a `scan` when no word is long enough for the index, so every fact's evidence
-    must be read. Otherwise, the words are common and are checked row by row while SQLite walks
-    the queue's own index in order, stopping after one page.
+    can match it: then the few matching ids drive the query and a sort of them is cheap.
+    Otherwise the words are common and are checked row by row while SQLite walks the queue's
+    own index in order, stopping after one page.
     """
 
     condition: ColumnElement[bool]
     selective: bool
-    scan: bool
 
 
 def evidence_matches(session: Session, query: str) -> Match:
     """Facts whose evidence contains every word of `query` (case-folded like the index)."""
     words = [w for w in query.split() if w]
-    long_words = [w for w in words if len(w) >= MIN_TRIGRAM]
-    short_words = [w for w in words if len(w) < MIN_TRIGRAM]
-    conditions = [_contains(word, f"short_{i}") for i, word in enumerate(short_words)]
-    selective = bool(long_words) and _is_rare(session, _fts_phrase(long_words))
-    if selective:
+    listed: dict[str, str] = {}  # word -> its FTS5 expression
+    for word in words:
+        expression = _expression(session, word)
+        if expression == "":
+            return Match(false(), selective=True)  # no evidence holds this word
+        if expression is not None:
+            listed[word] = expression
+    unlisted = [w for w in words if w not in listed]
+    conditions = [_contains(word, f"word_{i}") for i, word in enumerate(unlisted)]
+    fts_query = " AND ".join(listed.values())
+    if listed and _is_rare(session, fts_query):
         conditions.append(text(f"fact.id IN (SELECT rowid FROM {FTS_TABLE} "
-                               f"WHERE {FTS_TABLE} MATCH :fts_query)")
-                          .bindparams(fts_query=_fts_phrase(long_words)))
-    else:
-        conditions += [_contains(word, f"word_{i}") for i, word in enumerate(long_words)]
-    return Match(and_(true(), *conditions), selective, scan=not long_words)
+                               f"WHERE {FTS_TABLE} MATCH :fts_query)").bindparams(fts_query=fts_query))
+        return Match(and_(true(), *conditions), selective=True)
+    conditions += [_contains(word, f"listed_{i}") for i, word in enumerate(listed)]
+    return Match(and_(true(), *conditions), selective=False)
 
 
-def _fts_phrase(words: list[str]) -> str:
-    return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+def _expression(session: Session, word: str) -> str | None:
+    """The word as an FTS5 query; "" when the index holds no trigram for it; None when a short
+    word begins too many trigrams to list."""
+    if len(word) >= MIN_TRIGRAM:
+        return _quoted(word)
+    folded = word.lower()  # the trigram tokenizer folds case the same way
+    terms = session.execute(text(f"SELECT term FROM {TERMS_TABLE} WHERE term >= :low AND "
+                                 "term < :high LIMIT :n"),
+                            {"low": folded, "high": folded + "\U0010ffff",
+                             "n": MAX_TERMS + 1}).scalars().all()
+    if len(terms) > MAX_TERMS:
+        return None
+    return "(" + " OR ".join(map(_quoted, terms)) + ")" if terms else ""
 
 
-def _is_rare(session: Session, phrase: str) -> bool:
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _is_rare(session: Session, fts_query: str) -> bool:
     found = session.execute(text(f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} "
                                  f"WHERE {FTS_TABLE} MATCH :q LIMIT :n)"),
-                            {"q": phrase, "n": COMMON}).scalar_one()
+                            {"q": fts_query, "n": COMMON}).scalar_one()
     return found < COMMON
 
 

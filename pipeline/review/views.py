@@ -10,6 +10,7 @@ from sqlmodel import Session
 from pipeline.store.overlay import effective_values
 
 from . import highlight, queries
+from .pdf_page import PageDrawing, drawing, page_holding, stored_spans
 
 _PAGE_WINDOW = 600  # characters either side of the evidence in a non-PDF "context" view
 
@@ -122,25 +123,30 @@ def evidence_html(text: str, offset: int, mentions: list[tuple], names: dict[str
     return highlight.render(text, spans)
 
 
-def context_passage(doc, fact: FactView) -> tuple[Markup, int | None]:
-    """The PDF page holding the evidence (or a window around it), evidence marked; page number."""
+def context_passage(doc, fact: FactView) -> tuple[Markup, int | None, PageDrawing | None]:
+    """The PDF page holding the evidence (or a window around it), evidence marked; the page
+    number, and the page drawn from its line boxes when the parser stored them."""
     text = doc.text
-    start, end, page_number = _window(doc, fact.evidence_start, fact.evidence_end)
+    spans = stored_spans(doc.pages)
+    page = page_holding(spans, fact.evidence_start)
+    if page is not None:
+        start, end = page.start, max(page.end, min(fact.evidence_end, len(text)))
+    else:
+        start, end = _window(text, fact.evidence_start, fact.evidence_end)
     excerpt = text[start:end]
-    spans = [highlight.Span(fact.evidence_start - start, fact.evidence_end - start, "evidence")]
+    spans_html = [highlight.Span(fact.evidence_start - start, fact.evidence_end - start, "evidence")]
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
-    return Markup(prefix) + highlight.render(excerpt, spans) + Markup(suffix), page_number
+    passage = Markup(prefix) + highlight.render(excerpt, spans_html) + Markup(suffix)
+    drawn = (drawing(spans, text, page.page, fact.evidence_start, fact.evidence_end)
+             if page is not None else None)
+    return passage, page.page if page is not None else None, drawn
 
 
-def _window(doc, ev_start: int, ev_end: int) -> tuple[int, int, int | None]:
-    for page in doc.pages or []:
-        if page["start"] <= ev_start < page["end"]:
-            return page["start"], max(page["end"], min(ev_end, len(doc.text))), page["page"]
-    text = doc.text
+def _window(text: str, ev_start: int, ev_end: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, max(0, ev_start - _PAGE_WINDOW))
     end = text.find("\n", min(len(text), ev_end + _PAGE_WINDOW))
-    return (0 if start < 0 else start + 1), (len(text) if end < 0 else end), None
+    return (0 if start < 0 else start + 1), (len(text) if end < 0 else end)
 
 
 def _names(entity: EntityView | None) -> list[str]:

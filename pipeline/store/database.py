@@ -122,6 +122,10 @@ class Store:
         with self.session(write=True) as s:
             review.edit_fact(s, fact_id, changes, reviewer, note)
 
+    def add_note(self, fact_id: int, note: str, reviewer: str) -> None:
+        with self.session(write=True) as s:
+            review.add_note(s, fact_id, note, reviewer)
+
     def merge_people(self, keep_id: int, drop_id: int, reviewer: str) -> int:
         with self.session(write=True) as s:
             return review.merge_people(s, keep_id, drop_id, reviewer)

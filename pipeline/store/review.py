@@ -46,6 +46,17 @@ def edit_fact(session: Session, fact_id: int, changes: dict, reviewer: str, note
                        before=before, after={k: effective_values(row)[k] for k in clean}))
 
 
+def add_note(session: Session, fact_id: int, note: str, reviewer: str) -> None:
+    """A note on its own: the fact is unchanged, so the row's before and after are equal."""
+    note = note.strip()
+    if not note:
+        raise ReviewError("the note is empty")
+    row = _fact(session, fact_id)
+    state = {"status": row.status}
+    session.add(Review(fact_id=fact_id, action="note", status=row.status, reviewer=reviewer,
+                       note=note, before=state, after=dict(state)))
+
+
 def merge_people(session: Session, keep_id: int, drop_id: int, reviewer: str) -> int:
     """Fold person `drop_id` into `keep_id`; returns how many facts were re-pointed."""
     keep, drop = _merge_pair(session, Person, keep_id, drop_id)

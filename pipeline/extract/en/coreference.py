@@ -1,10 +1,13 @@
 """Link back-references to the group or person they stand for.
 
-Groups: "the group", "this Small Group", "the body", "the commission", "the former"/"the latter"
-and "it"/"its" as subject, object or possessive, each resolved to the nearest earlier group
-mention of a compatible kind ("the committee" is left alone: in these texts it is nearly always
-the Central Committee). People: "he"/"she" as subject, resolved to the last person who was the subject
-of a sentence (so "He, a confidant of President Xi, ..." stays with the vice premier).
+Groups: "the group", "this Small Group", "the body", "the panel", "the commission", "the office",
+"the former"/"the latter" and "it"/"its" as subject, object or possessive, each resolved to the
+nearest earlier group mention of a compatible kind; a pronoun or definite description prefers
+the subject of the sentence before ("The commission was upgraded from the group. Its office ...").
+"The Hainan group" links to the last group whose name has that word; "the committee" only to a
+named committee with no Central or Standing Committee mentioned in between. People: "he"/"she"
+as subject, resolved to the last person who was the subject of a sentence (so "He, a confidant
+of President Xi, ..." stays with the vice premier); the "He" of "Liu He" is a name.
 Resolved references join doc._.lsg_groups.mentions and doc._.lsg_people.
 """
 from __future__ import annotations
@@ -34,6 +37,11 @@ _SHORT_NAME = re.compile(r"\b[Tt]he\s+(?P<word>[A-Za-z][a-z-]{2,})\s+(?P<noun>gr
 _NOT_TOPIC = frozenset({"new", "same", "old", "original", "previous", "top", "leading", "small", "central", "party",
                         "whole", "entire", "first", "second", "other", "former", "latter", "working", "study",
                         "powerful", "secretive", "special", "informal", "relevant", "main", "key", "national", "state"})
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_PLURAL = re.compile(r"(?i)\b(?:(?:all|the|these|those)\s+(?P<n>two|three|four|five|six|seven|eight)?\s*|(?P<both>both)\s+)"
+                     r"(?:(?:leading|small|central|party|top)\s+)*(?:groups|commissions|bodies|lsgs|panels)\b"
+                     r"|\ball\s+(?P<bare>two|three|four|five|six)\b(?=\s+(?:are|were|have|had|is)\b)")
+_LIST_SEPARATOR = re.compile(r"[\s,;]*(?:(?:and|or|as\s+well\s+as)\s+)?(?:the\s+)?")
 _FORMER_LATTER = re.compile(r"\b[Tt]he\s+(former|latter)\b")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _MAX_DISTANCE = {"definite": 2500, "pronoun": 800, "former": 600, "short": 5000}
@@ -68,6 +76,9 @@ class Coreference:
                 groups.mentions.append(mention)
                 candidates.append(mention)
                 candidates.sort(key=lambda m: m.start)
+        for m in _PLURAL.finditer(text):  # "Xi chairs all four groups": every body of the list before
+            for entity in _listed_entities(text, candidates, m.start(), _count(m)):
+                groups.mentions.append(GroupMention(m.start(), m.end(), entity, "coreference"))
         groups.mentions.sort(key=lambda m: m.start)
         # A "name" inside a group name ("... for Handling Xiejiao-related Issues") is no person.
         inside = {i for m in groups.mentions if m.source != "coreference" for i in range(m.start, m.end)}
@@ -97,7 +108,7 @@ def _antecedent(groups, candidates: list, start: int, how: str, word: str, text:
         entity = groups.entities[m.entity]
         if how == "short":
             names = " ".join([entity.ref.name, entity.ref.canonical or "", *entity.surfaces]).lower()
-            if re.search(rf"\b{re.escape(word)}", names):
+            if re.search(rf"\b{re.escape(word[:max(4, len(word) - 2)])}", names):  # "finance" ~ "Financial"
                 return m.entity
             continue
         if word == "committee":
@@ -107,9 +118,31 @@ def _antecedent(groups, candidates: list, start: int, how: str, word: str, text:
             continue
         if word == "office" and start - m.end > _MAX_DISTANCE["pronoun"]:
             return None
-        if _compatible(word, entity.ref.kind or "leading_group"):
+        if _compatible(word, _kind(entity)):
             return m.entity
     return None
+
+
+def _count(m: re.Match) -> int | None:
+    word = (m.group("n") or m.group("both") or m.group("bare") or "").lower()
+    return _NUMBERS.get(word)
+
+
+def _listed_entities(text: str, candidates: list, start: int, count: int | None) -> list[int]:
+    """The bodies of the last list of group names ("A, B and the C") before `start`."""
+    earlier = [m for m in candidates if m.end <= start and start - m.end < 1500]
+    run: list = []
+    for m in reversed(earlier):
+        if run and not _LIST_SEPARATOR.fullmatch(text[m.end:run[-1].start]):
+            if len(run) >= 2:
+                break
+            run = []
+        if not run or m.entity != run[-1].entity:
+            run.append(m)
+    entities = list(dict.fromkeys(m.entity for m in reversed(run)))
+    if len(entities) < 2 or count is not None and len(entities) != count:
+        return []
+    return entities
 
 
 def _subject_antecedent(doc: Doc, candidates: list, start: int, nearest: int, word: str) -> int:
@@ -124,12 +157,22 @@ def _subject_antecedent(doc: Doc, candidates: list, start: int, nearest: int, wo
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         entity = doc._.lsg_groups.entities[m.entity]
-        if word == "committee" or not _compatible(word, entity.ref.kind or "leading_group"):
+        if word == "committee" or not _compatible(word, _kind(entity)):
             continue
         if span is not None and span.root.dep_ in _SUBJECT_DEPS and span.sent.start == previous.start:
             if not any(c.start >= here.sent.start_char and c.end <= start for c in candidates if c is not m):
                 return m.entity
     return nearest
+
+
+def _kind(entity) -> str:
+    """The entity's kind, by the head word of its name first: "... Commission Reform Leading Group" is a group."""
+    name = entity.ref.name.lower()
+    if name.endswith(("group", "lsg")):
+        return "leading_group"
+    if name.endswith("commission"):
+        return "commission"
+    return entity.ref.kind or "leading_group"
 
 
 def _compatible(word: str, kind: str) -> bool:

@@ -87,7 +87,7 @@ def noun_groups(cue: Span, index) -> list[int]:
         for t in after[1:]:
             if index.groups[t.i]:
                 return index.groups[t.i][:1]
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":  # "the commission held a meeting"
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB" and cue.label_.startswith("meeting"):  # "the commission held a meeting"
         for subject in (c for c in noun.head.children if c.dep_ == "nsubj"):
             if index.groups[subject.i]:
                 return index.groups[subject.i][:1]
@@ -137,3 +137,7 @@ def renamed_from(cue: Span, index) -> int | None:
                 if obj.dep_ == "pobj" and index.groups[obj.i]:
                     return index.groups[obj.i][0]
     return None
+
+
+def subject_groups(verb: Token, index) -> list[int]:
+    return [g for c in verb.children if c.dep_ in _SUBJECTS for g in groups_of(c, index)]

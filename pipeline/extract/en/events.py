@@ -19,13 +19,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.extract.en.doc_text import text_of
-from pipeline.extract.en.event_groups import into_body, noun_groups, renamed_from, renamed_target, verb_groups
+from pipeline.extract.en.event_groups import (into_body, noun_groups, renamed_from, renamed_target, subject_groups,
+                                              verb_groups)
 from pipeline.extract.en.mentions import Fact, add_fact, index_of
 from pipeline.extract.en.resources import PATTERN_DIR
 
 _VAGUE_CHANGE = frozenset({"became", "becomes", "changed", "turned", "transformed", "converted", "reorganized",
                            "reorganised", "restructured"})
-_CONFIDENCE = {"verb": 0.85, "noun": 0.8, "gapped": 0.7, "infobox": 0.7, "borrowed": 0.65}
+_CONFIDENCE = {"verb": 0.85, "supersede": 0.75, "noun": 0.8, "gapped": 0.7, "infobox": 0.7, "borrowed": 0.65}
 _INFOBOX_ROW = re.compile(r"(?im)^[ \t|]*(formed|established|founded|created|dissolved|abolished|disbanded)"
                           r"(?:[ \t]*[|:][ \t]*|[ \t]+)([^\n]{4,40})$")
 _ENDED = frozenset({"dissolved", "abolished", "disbanded"})
@@ -61,12 +62,16 @@ class Events:
                 (date, start), how = borrowed, "borrowed"
                 in_sentence = [date]
             to_group = renamed_target(cue, sent, index, groups) if event == "renamed" else None
+            if shape == "supersede":  # "the commission replaced the leading group": the object is renamed
+                to_group = next(iter(subject_groups(cue[0], index)), None)
+                if to_group is None or to_group in groups or cue[0].tag_ == "VBN":
+                    continue
             source = renamed_from(cue, index) if event == "renamed" else None
             if source is not None:  # "the commission was upgraded from the leading group": the group is renamed
                 groups, to_group = [source], groups[0]
             if event == "renamed" and to_group is None and cue[0].lower_ in _VAGUE_CHANGE and not into_body(cue):
                 continue  # "the group became more powerful" renames nothing
-            if shape == "verb" and how != "borrowed":
+            if shape in ("verb", "supersede") and how != "borrowed":
                 in_sentence = _own_clause_dates(cue, in_sentence)
                 if not in_sentence:
                     continue

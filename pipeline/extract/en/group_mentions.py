@@ -2,8 +2,11 @@
 
 Three sources, merged into one list of mentions per document (doc._.lsg_groups):
 gazetteer names (PhraseMatcher), general name patterns for bodies the gazetteer does not know
-(models/patterns/en_groups.jsonl), and abbreviations or hanzi names the text itself defines
-right after a name: "the State Informatization Leading Group (SILG)".
+(models/patterns/en_groups.jsonl: "... Leading Group for X", "X Commission", "X Headquarters",
+"a finance and economics group headed by P", "the cyber-security leading group"), and
+abbreviations or hanzi names the text itself defines right after a name: "the State
+Informatization Leading Group (SILG)". A pattern's name stops before a date ("... in 1986") and
+before the next name of a list ("A, B and the Central Leading Group for C").
 """
 from __future__ import annotations
 
@@ -33,6 +36,8 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
 _TRAILING_DATE = re.compile(rf"\s+(?:in|on|since|from|by|until)\s+(?:(?:early|late|mid)[\s-]+)?"
                             rf"(?:(?:{_MONTHS})\b|(?:1[89]|20)\d\d\b).*$", re.S)
+_NEXT_NAME = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)the\s+(?=(?:Central|State|National)\s+(?:[A-Z][\w-]*\s+)*"
+                        r"(?:Leading|Commission|Committee|Group|Office)\b)|,\s+(?=(?:Central|State)\s+[A-Z])")
 _GENERIC = re.compile(r"(?i)^(?:the\s+)?(?:lsgs?|leading (?:small )?groups?|small groups?|commissions?)$")
 
 if not Doc.has_extension("lsg_groups"):
@@ -119,7 +124,7 @@ class GroupMentions:
                 found.append((*(m.span("name") if named else m.span()), pid, kind))
         groups = DocGroups()
         # A non-group reading ("Commission of the Communist Party") must not hide a group inside it.
-        found = [_trimmed(text, f) for f in found]
+        found = [part for f in found for part in _split_listed(text, _trimmed(text, f))]
         rejected = [f for f in found if f[3] != "inherit" and _rejected(clean_surface(text[f[0]:f[1]]))]
         # ...but a pattern inside a non-group ("Central Commission" in "Central Commission for
         # Discipline Inspection") is no group either; only a gazetteer name survives there.
@@ -146,6 +151,16 @@ def _trimmed(text: str, found: tuple) -> tuple:
     start, end, source, kind = found
     m = _TRAILING_DATE.search(text, start, end)
     return (start, m.start(), source, kind) if m and m.start() > start else found
+
+
+def _split_listed(text: str, found: tuple) -> list[tuple]:
+    """"the Leading Group for Cyberspace Affairs and the Central Leading Group for Foreign Affairs"
+    is two names: a pattern's run of capitalised words must not swallow the next name."""
+    start, end, source, kind = found
+    m = _NEXT_NAME.search(text, start, end)
+    if m is None or m.start() <= start:
+        return [found]
+    return [(start, m.start(), source, kind), *_split_listed(text, (m.end(), end, source, kind))]
 
 
 def _add_mention(groups: DocGroups, text: str, start: int, end: int, source: str, kind: str | None) -> None:

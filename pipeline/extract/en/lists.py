@@ -21,11 +21,12 @@ _ROLE_HEADINGS: tuple[tuple[str, re.Pattern], ...] = tuple(
     (role, re.compile(rf"(?i)^(?:{words})$")) for role, words in (
     ("deputy_leader", r"(?:vice[- ]?(?:chair(?:man|men|woman|women|person|persons|s)?|directors?|heads?|leaders?|"
                       r"group leaders?)|(?:executive )?deputy (?:group )?(?:heads?|leaders?|directors?|chiefs?|"
-                      r"chairm[ae]n)|fuzuzhang)"),
+                      r"chairm[ae]n)|deputies|fuzuzhang)"),
     ("office_director", r"(?:office directors?|directors? of the (?:general )?office|heads? of the office)"),
     ("leader", r"(?:(?:group )?(?:chair(?:man|men|woman|person)?|heads?|leaders?|directors?)|zuzhang)"),
-    ("member", r"(?:(?:group )?members?|membership)"),
+    ("member", r"(?:(?:other|ordinary|full|regular|core|current|group) )?(?:members?|membership)"),
 ))
+_PARENTHETICAL = re.compile(r"(?<=[(;])\s*(?P<role>[A-Za-z][A-Za-z -]{1,25}?)\s*:\s*(?P<names>[^;:()\n]{3,200})(?=[;)])")
 _LINE = re.compile(rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?P<body>[^\n]*?)[ \t]*$", re.M)
 _INLINE_CUE = re.compile(
     r"(?i)\b(?P<role>members|office directors|directors|deputy heads|vice[- ]chairmen|vice[- ]directors)\b"
@@ -38,7 +39,21 @@ class Lists:
         self._rosters(doc, index)
         for m in _INLINE_CUE.finditer(text_of(doc)):
             self._inline(doc, index, m)
+        for m in _PARENTHETICAL.finditer(text_of(doc)):
+            self._parenthetical(doc, index, m)
         return doc
+
+    def _parenthetical(self, doc: Doc, index, m: re.Match) -> None:
+        """"G (head: P; deputies: A, B and C)": the group is the name just before the bracket."""
+        opening = text_of(doc).rfind("(", 0, m.start() + 1)
+        paren = doc.char_span(opening, opening + 1, alignment_mode="expand") if opening > 0 else None
+        if not paren or paren.start == 0 or not index.groups[paren.start - 1]:
+            return
+        named = index.groups[paren.start - 1][0]
+        role = _heading_role(m.group("role").strip())
+        people = index.people_in(*_tokens(doc, m.start("names"), m.end("names")))
+        if role and people:
+            self._emit(doc, index, role, m.start(), m.end(), people, 0.7, group=named)
 
     def _rosters(self, doc: Doc, index) -> None:
         role: str | None = None

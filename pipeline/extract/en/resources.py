@@ -13,6 +13,9 @@ PATTERN_DIR = MODELS / "patterns"
 NAMES_DIR = MODELS / "names"
 
 
+_LEADING_GROUP_END = re.compile(r"(?i)\b(?:leading\s+(?:small\s+)?group|small\s+leading\s+group|lsg)$")
+
+
 def _lines(path: Path) -> list[str]:
     return [line.strip() for line in path.read_text("utf-8").splitlines()
             if line.strip() and not line.lstrip().startswith("#")]
@@ -39,6 +42,8 @@ def _non_group_patterns() -> tuple[re.Pattern, ...]:
 @lru_cache(maxsize=32768)
 def non_group(surface: str) -> bool:
     """True for state organs, ministries and the like, which are never LSG-type groups."""
+    if _LEADING_GROUP_END.search(surface):  # "Central Military Commission Reform Leading Group" is a group
+        return False
     if any(p.search(surface) for p in _non_group_patterns()):
         return True
     try:

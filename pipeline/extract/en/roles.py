@@ -1,10 +1,13 @@
 """Who holds which role in which group, read from role cues and the dependency parse.
 
 Cues (models/patterns/en_roles.jsonl) come in shapes:
-  noun     "head of G", "G's vice chairmen", "with A and B as deputy heads", "office director of G"
-  passive  "G is chaired by P", "G, headed by P", "its office is run by P", "assisted by A, B"
-  active   "P heads G", "P was assigned to head the group", "P heads the SILG's office"
-  under    "G, under P"   (P leads G)
+  noun     "head of G", "G's vice chairmen", "with A and B as deputy heads", "office director of G",
+           "Zhu was its head and Li its deputy head", "Its head is P", "the group has two deputy heads, A and B"
+  passive  "G is chaired by P", "G, headed by P", "its office, run from 2013 by P", "assisted by A, B",
+           "G includes A and B", "leadership of G passed to P"
+  active   "P heads G", "P was assigned to head the group", "P took over G from Q", "P sits on G",
+           "the group, which P chairs"
+  under    "G, under P", "a science group under P"   (P leads G)
   replace  "..., replacing P"  (P held the same role before)
   no_longer "..., and that P no longer serves in those positions"  (likewise)
 The person of a noun cue is found by walking up the parse from the cue to an apposition, a
@@ -17,19 +20,19 @@ import json
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.extract.en.mentions import (Fact, add_fact, groups_or_office, index_of, is_office_token,
-                                          office_follows)
+from pipeline.extract.en.mentions import Fact, add_fact, index_of, is_office_token, office_follows
 from pipeline.extract.en.resources import PATTERN_DIR
+from pipeline.extract.en.role_groups import LEADERSHIP, subject_groups
 from pipeline.extract.en.role_people import (RELATIVE, SUBJECTS, after_as, clause_subject_people, copula_people,
                                               gapped_holder, head_noun, mention_end, next_as, people_after,
-                                              token_gap, walk_to_person, with_before)
+                                              subject_people, token_gap, walk_to_person, with_before)
 
 _CONFIDENCE = {"passive": 0.9, "active": 0.85, "noun": 0.8, "as": 0.75, "under": 0.5, "fallback": 0.5}
 _HAVING = frozenset({"has", "have", "had", "includes", "include", "included"})
-_LEADERSHIP = frozenset({"leadership", "chairmanship", "headship", "helm"})
+_INCLUDING = frozenset({"comprises", "comprised", "comprise", "consists", "consisted", "brings", "brought"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this"})
 
 
@@ -115,7 +118,7 @@ class _RoleReader:
                 return index.groups[child.i], office or is_office_token(child, index)
         noun = head_noun(cue)
         if noun.dep_ == "dobj" and noun.head.lower_ in _HAVING:  # "the Hainan group has two deputy heads"
-            found = self._subject_groups(noun.head)
+            found = subject_groups(self.index, self.sent, noun.head)
             if found and found[0]:
                 return found
         before = doc[max(self.sent.start, cue.start - 3): cue.start]
@@ -125,54 +128,6 @@ class _RoleReader:
             if index.groups[t.i] and t.i == cue.start - 1:  # "the Central 610 Office directors"
                 return index.groups[t.i], office or is_office_token(t, index)
         return [], office
-
-    def _subject_groups(self, verb: Token) -> tuple[list[int], bool] | None:
-        """Groups the verb's subject (or the noun it modifies) names; None when it names no group."""
-        index = self.index
-        doc = self.doc
-        if verb.tag_ == "VBN" and verb.i >= 2 and doc[verb.i - 1].text == ",":  # "its office, run by P"
-            found = groups_or_office(doc[verb.i - 2], index)
-            if found is not None:
-                return found
-        if verb.dep_ in ("acl", "relcl"):
-            head = verb.head
-            if head.lower_ in RELATIVE:
-                head = head.head
-            found = groups_or_office(head, index) or self._one_of(head)
-            if found is None and index.people[head.i]:  # "chaired by X, who is assisted by Y"
-                return self._group_before(verb)
-            return found
-        token = verb
-        for _ in range(4):
-            subjects = [c for c in token.children if c.dep_ in SUBJECTS]
-            if subjects:
-                subject = subjects[0]
-                if subject.lower_ in RELATIVE and token.dep_ == "relcl":
-                    subject = token.head
-                if subject.lower_ in _LEADERSHIP:  # "leadership of the group passed to P"
-                    subject = next((g for p in subject.children if p.lower_ == "of" for g in p.children), subject)
-                return groups_or_office(subject, index)
-            if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
-                break
-            token = token.head
-        return self._group_before(verb)
-
-    def _group_before(self, token: Token) -> tuple[list[int], bool] | None:
-        for t in reversed(self.doc[self.sent.start: token.i]):
-            if self.index.groups[t.i]:
-                return self.index.groups[t.i], is_office_token(t, self.index)
-        return None
-
-    def _one_of(self, noun: Token) -> tuple[list[int], bool] | None:
-        """"X emerged as one of the groups headed by P": the groups are X's kind, P heads X."""
-        if noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
-            verb = noun.head.head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-                verb = verb.head
-            subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-            if subjects:
-                return groups_or_office(subjects[0], self.index)
-        return None
 
     # -- shapes ---------------------------------------------------------------------------
     def _noun(self, cue: Span, role: str, groups: list[int], office: bool) -> None:
@@ -198,6 +153,10 @@ class _RoleReader:
             people, how = [gapped], "as"
             if not groups:
                 groups = self._earlier_cue_groups(cue)
+        noun = head_noun(cue)
+        if not groups and noun.dep_ == "attr" and not any(c.dep_ == "prep" for c in noun.children):
+            named = self.index.sentence_groups(self.sent)  # "Xi is its director; A and B are deputy directors"
+            groups = named if len(named) == 1 else []
         if not groups:
             return
         if not people:  # not the holder of another cue's gapped clause ("and Li its deputy head")
@@ -226,20 +185,28 @@ class _RoleReader:
         return any(t.lower_ == "office" and t.dep_ in SUBJECTS and self.index.office_owner(t) for t in self.sent)
 
     def _passive(self, cue: Span, role: str) -> None:
-        attached = self._subject_groups(cue[0])
+        attached = subject_groups(self.index, self.sent, cue[0])
         if not attached or not attached[0]:
             return
         groups, office = attached
         people = people_after(self.index, self.sent, cue.end, all_of_list=(role == "member"))
         if cue[0].lower_ == "run" and not office:
             return
+        if cue[0].lower_ in _HAVING | _INCLUDING:  # "the group includes A and B": only its object's people
+            listed = {i for c in cue[-1].children if c.dep_ in ("dobj", "pobj", "attr") for i in
+                      range(c.left_edge.i, c.right_edge.i + 1)}
+            people = [p for p in people if any(self.index.people[i] is p for i in listed)]
         self._emit(cue, role, groups, office, people, "passive")
 
     def _active(self, cue: Span, role: str) -> None:
         verb = cue[0]
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-        objects += [g for o in objects for p in o.children if p.lower_ == "of"  # "took charge of G"
+        objects += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "over")  # "sits on G"
                     for g in p.children if g.dep_ == "pobj"]
+        objects += [g for o in objects if o.lower_ in LEADERSHIP | {"charge"}  # "took charge of G"
+                    for p in o.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        if verb.dep_ == "relcl" and any(o.lower_ in RELATIVE for o in objects):
+            objects.append(verb.head)  # "the group, which Xi chairs,"
         groups, office = [], False
         for obj in objects:
             owner = self.index.office_owner(obj)
@@ -248,7 +215,10 @@ class _RoleReader:
                 break
         if not groups or (verb.lower_ in ("run", "runs") and not office):
             return
-        self._emit(cue, role, groups, office, walk_to_person(self.index, verb), "active")
+        holders = walk_to_person(self.index, verb)
+        if verb.dep_ == "relcl" and verb.head in objects:
+            holders = [p for c in verb.children if c.dep_ in SUBJECTS for p in subject_people(self.index, c)]
+        self._emit(cue, role, groups, office, holders, "active")
         previous = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
                     for p in (self.index.people[g.i] for g in c.children if g.dep_ == "pobj") if p is not None]
         if previous and cue[-1].lower_ == "over":  # "took over the group from P"

@@ -6,7 +6,7 @@ the dateline in the first lines), stepping back a year when that would put it in
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,11 +23,14 @@ _RELATIVE_YEAR = {"今年": ("reference", 0), "本年": ("reference", 0), "去�
                   "当年": ("context", 0), "是年": ("context", 0), "次年": ("context", 1),
                   "翌年": ("context", 1), "第二年": ("context", 1)}
 _REL = "|".join(_RELATIVE_YEAR)
+# A day named relative to the dateline (press style: 昨日在北京召开).
+_RELATIVE_DAY = {"今日": 0, "今天": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2}
 _DATE = re.compile(
-    rf"(?P<rel>{_REL})(?:\s*(?P<rm>1[0-2]|0?[1-9])\s*月(?:\s*(?P<rd>3[01]|[12]\d|0?[1-9])\s*[日号])?)?"
+    rf"(?P<rday>{'|'.join(_RELATIVE_DAY)})(?![\d一二三四五六七八九十])"
+    rf"|(?P<rel>{_REL})(?:\s*(?P<rm>1[0-2]|0?[1-9])\s*月(?:\s*(?P<rd>3[01]|[12]\d|0?[1-9])\s*[日号])?)?"
     rf"|(?P<iso>(?P<iy>(?:19|20)\d{{2}})[-/.](?P<im>1[0-2]|0?[1-9])[-/.](?P<id>3[01]|[12]\d|0?[1-9]))(?!\d)"
     rf"|(?<![\d.])(?P<ym>(?P<yy>(?:19|20)\d{{2}})[-/.](?P<ymm>1[0-2]|0[1-9]))(?![\d.\-/])"
-    rf"|{_YEAR}(?!代|来)(?:\s*{_MONTH}(?:\s*{_DAY})?)?"
+    rf"|{_YEAR}(?!代|来|度)(?:\s*{_MONTH}(?:\s*{_DAY})?)?"
     rf"|(?<![\d年])(?P<bm>1[0-2]|0?[1-9])\s*月\s*(?P<bd>3[01]|[12]\d|0?[1-9])\s*[日号]"
     rf"|(?<![\d月.\-/])(?P<dd>3[01]|[12]\d|0?[1-9])日(?!\d)"
 )
@@ -53,7 +56,9 @@ def find_dates(text: str, reference: str | None = None) -> list[tuple[int, int, 
     for match in _DATE.finditer(text):
         context = found[-1][2][:4] if found else None
         near = found[-1][2] if found and match.start() - found[-1][1] <= _NEAR_YEAR else None
-        if match["rel"]:
+        if match["rday"]:
+            value = _relative_day(match["rday"], reference)
+        elif match["rel"]:
             value = _relative(match, reference, context)
         elif near:  # the day within the date just written; the month-day within its year
             value = _value(match, near if match["dd"] else near[:4])
@@ -62,6 +67,14 @@ def find_dates(text: str, reference: str | None = None) -> list[tuple[int, int, 
         if value:
             found.append((match.start(), match.end(), value))
     return found
+
+
+def _relative_day(word: str, reference: str | None) -> str | None:
+    """昨日 = the day before the dateline; needs a dateline with its day."""
+    if not reference or len(reference) < 10:
+        return None
+    day = date.fromisoformat(reference) + timedelta(days=_RELATIVE_DAY[word])
+    return day.isoformat()
 
 
 def _relative(match: re.Match, reference: str | None, context: str | None) -> str | None:

@@ -23,6 +23,9 @@ from pipeline.extract.zh.lexicon import event_rules
 from pipeline.extract.zh.segments import line_spans, sentence_spans
 
 _OPENING = re.compile(r"[\s「“\"『《了的]*")  # 1986年成立的X: the date is X's
+_FORMER_NAME_BACK = "恢复原名"
+_RENAMED_TO = re.compile(r"[」”\"』》\s]*(?:更名为|改名为|改称为|改称|改为)[「“\"『《\s]*")
+_ALSO = re.compile(r"(?:还有|也有|另有|还包括)?\s*")
 _PRESENT_NAME = re.compile(r"\s*(?:现名|今名|现称)")
 _MODIFIER = re.compile(r"以[^，,。；;]{1,40}?为[^，,。；;]{0,12}?(?:组长|主任|主席)的"
                        r"|由[^，,。；;]{1,40}?(?:组成|挂帅|牵头)的")
@@ -43,12 +46,14 @@ _DECIDED = re.compile(r"(?:决定|同意|批准|关于)\s*$")
 _CLOSING_LINES = 6
 _NOTICE_HEAD = re.compile(r"〔\d{4}〕|\[\d{4}\]|\d+号|通知|决定|通告|批复")
 _ISSUERS = ("办公厅", "人民政府", "国务院", "委员会", "办公室", "领导小组", "中央", "部", "局", "厅", "委")
-_FUTURE = ("将", "拟", "要", "计划", "准备", "筹备")  # 将成立: not (yet) an event
+# 将成立: not (yet) an event; 可以设立, 应当设立: what a law allows or requires, not an event
+_FUTURE = ("将", "拟", "要", "计划", "准备", "筹备", "可以", "可", "应当", "应该", "必须")
 
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, list]:
-    keys = ("verb", "pattern", "infobox", "not_an_event", "not_a_meeting", "about_a_meeting", "new_term")
+    keys = ("verb", "pattern", "infobox", "not_an_event", "not_a_meeting", "about_a_meeting", "new_term",
+            "statute_provides", "in_force")
     rules: dict[str, list] = {key: [] for key in keys}
     for row in event_rules():
         for key in keys:
@@ -105,6 +110,8 @@ class EventReader:
         """(group, new group for a renaming) for each body the verb is about."""
         text = doc_text(doc)
         opening = _OPENING.match(text, ve).end()
+        if text.startswith("的", ve):  # 同年成立的还有X: X too was set up then
+            opening = _ALSO.match(text, opening).end()
         modifier = _MODIFIER.match(text, opening)  # 成立以习近平为组长的X领导小组
         after = group_starting_at(doc, _OPENING.match(text, modifier.end()).end() if modifier else opening)
         if after is not None and text.startswith("办公室", after.end):
@@ -120,6 +127,8 @@ class EventReader:
             if not following and _PRESENT_NAME.match(text, ve):  # "…前身为A，1993年改称现名"
                 subject = next((g for g in doc._.zh_groups if sentence[0] <= g.start and g.is_full), None)
                 following = [subject] if subject and preceding and subject.target != preceding[-1].target else []
+            if not following and preceding and rule["verb"].startswith(_FORMER_NAME_BACK):
+                following = _former_name(doc, preceding[-1], vs)  # "A更名为B，1988年恢复原名": back to A
             return pairs(preceding, following)
         return [(group, None) for group in preceding]
 
@@ -127,7 +136,7 @@ class EventReader:
         window = text[max(sentence[0], vs - 5):min(sentence[1], ve + 3)]
         if any(row["not_an_event"] in window for row in _rules()["not_an_event"]):
             return True
-        return text[max(sentence[0], vs - 2):vs].endswith(_FUTURE)
+        return text[max(sentence[0], vs - 2):vs].endswith(_FUTURE) or _statute_provides(text, vs, sentence)
 
     def _meetings(self, doc: Doc, sentence: tuple[int, int]):
         text = doc_text(doc)
@@ -170,6 +179,26 @@ class EventReader:
                 if dates:
                     yield ZhFact("event", page_group.target, row, CONFIDENCE["infobox"],
                                  event=rule["event"], date=dates[0][2])
+
+
+def _statute_provides(text: str, verb: int, sentence: tuple[int, int]) -> bool:
+    """"2008年6月1日起施行的《禁毒法》规定，国务院设立X": what a law provides for, dated by the
+    law coming into force, not the day the body was set up."""
+    before = text[sentence[0]:verb]
+    provides = max(before.rfind(row["statute_provides"]) for row in _rules()["statute_provides"])
+    return provides >= 0 and any(row["in_force"] in before[:provides] for row in _rules()["in_force"])
+
+
+def _former_name(doc: Doc, renamed: GroupMention, before: int) -> list[GroupMention]:
+    """The body `renamed` was renamed from earlier in the text ("A更名为B"), as [A]."""
+    text = doc_text(doc)
+    name = text[slice(*renamed.target)]
+    earlier = [g for g in doc._.zh_groups if g.end <= before]
+    for old, new in zip(earlier, earlier[1:]):
+        if text[slice(*new.target)] == name and text[slice(*old.target)] != name \
+                and _RENAMED_TO.fullmatch(text, old.end, new.start):
+            return [old]
+    return []
 
 
 def _new_term(text: str, group: GroupMention, event: str) -> bool:

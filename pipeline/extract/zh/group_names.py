@@ -16,22 +16,20 @@ from spacy.util import filter_spans
 
 from pipeline.extract.zh.facts import GroupMention, doc_text
 from pipeline.extract.zh.lexicon import event_rules, group_rules, role_verbs, titles
-from pipeline.extract.zh.segmenter import has_hanzi, known_hanzi_people, pos_segmenter, segmenter_freq
+from pipeline.extract.zh.segmenter import has_hanzi, known_hanzi_people, pos_segmenter
+from pipeline.extract.zh.short_names import PREFIXLESS, abbreviations, prefixless, subsequence, unprefixed
 from pipeline.names import to_simplified
 from pipeline.resolve import gazetteer_group_names, group_by_id, is_not_group
 
 _HARD_STOP = re.compile(r"[\s,，。、;；:：!！?？()（）\[\]【】「」『』“”\"'《》<>|/·]")
 _WINDOW = 40
 _MIN_ALIAS = 3
-_ABBREVIATION_END = re.compile(r"委(?!员)|组(?![长员成])")
-_ABBREVIATED_HEADS = (("委", "委员会"), ("组", "领导小组"), ("组", "小组"))
-_NAME_PREFIXES = ("中共中央", "中央", "国务院", "国家", "全国")
-_HANZI = re.compile(r"[\u3400-\u9fff]")
 _PARTY = "中共"
 _CONJUNCTIONS = ("和", "与", "及", "以及", "、")
 _FUNCTION_TAGS = frozenset({"c", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o"})
 _IN_NAMES = ("等", "及", "与")
 _BODY_ENDINGS = ("部", "局", "厅", "委", "会", "组", "室", "办", "院", "署")
+_QUOTED_WORDS = re.compile(r"[“「『\"][\u3400-\u9fff]{1,8}[”」』\"][\u3400-\u9fff]{0,8}$")
 _ALIAS = re.compile(r"[(（]\s*(?:以下)?简称\s*[“\"「『]?([^”\"」』)）]{2,20}?)[”\"」』]?\s*[)）]")
 
 
@@ -67,10 +65,15 @@ class GroupFinder:
         self.anaphors = frozenset(rules["anaphor"])
         self.determiners = tuple(rules["determiner"])
         self.drop_prefixes = tuple(rules["drop_prefix"])
+        self.verb_prefixes = tuple(rules["verb_prefix"])
         self.non_groups = tuple(rules["non_group"])
         self.former_markers = tuple(rules["former_marker"])
         # Event and role verbs never stand inside a body's name.
-        verbs = {row["verb"] for row in event_rules() if "verb" in row} | set(role_verbs()["verb_before"])
+        verbs = {row["verb"] for row in event_rules() if "verb" in row} | set(role_verbs()["verb_before"]) \
+            | set(role_verbs()["takes_charge"])
+        renaming = sorted({row["verb"] for row in event_rules() if row.get("event") == "renamed" and "verb" in row},
+                          key=len, reverse=True)
+        self.renaming = re.compile(f"(?:{'|'.join(map(re.escape, renaming))})\\s*$")
         self.verbs = re.compile("|".join(map(re.escape, sorted((v for v in verbs if len(v) > 1), key=len,
                                                                 reverse=True))))
 
@@ -97,7 +100,8 @@ class GroupFinder:
             bare = "anaphor" if anaphoric else "bare" if name in self.bare else ""
             found[(start, match.end())] = (kinds[match.group()], None, bare)
         aliases = self._aliases(text, sorted(found), found)
-        aliases.update(self._abbreviations(text, found, aliases))
+        aliases.update(abbreviations(text, found, aliases))
+        aliases.update(prefixless(text, found, aliases))
         self._add_alias_uses(text, found, aliases)
         doc._.zh_groups = self._resolve(text, found, aliases)
         doc.spans["zh_groups"] = [s for g in doc._.zh_groups
@@ -108,6 +112,9 @@ class GroupFinder:
         """Start of the name whose head noun begins at `head`, and whether it is anaphoric (该小组)."""
         low = max(0, head - _WINDOW)
         hard = [m.end() for m in _HARD_STOP.finditer(text, low, head)]
+        quoted = _QUOTED_WORDS.search(text, low, head)  # 清理“三角债”领导小组: the quote is in the name
+        if quoted:
+            hard = [m.end() for m in _HARD_STOP.finditer(text, low, quoted.start())]
         low = hard[-1] if hard else low
         start = head
         tagged = [(pair.word, pair.flag) for pair in pos_segmenter().cut(text[low:head])]
@@ -117,6 +124,10 @@ class GroupFinder:
             return head, True
         for i in range(len(words) - 1, -1, -1):
             word = words[i]
+            if quoted and start > quoted.start():
+                start -= len(word)  # inside the quoted words (or right after them): no stop applies
+                taken.append(word)
+                continue
             if (word in self.stops or word.endswith(self.clitics) or word in known_hanzi_people()
                     or _function_word(word, tagged[i][1])) and not text.endswith(self.keep, low, start):
                 break
@@ -126,6 +137,8 @@ class GroupFinder:
             taken.append(word)
         if taken and taken[-1] in self.drop_prefixes:  # 原/新 as a word of its own, not 新疆
             start += len(taken[-1])
+        elif text.startswith(self.verb_prefixes, start):  # 习近平任军改领导小组组长: jieba joined 任军改
+            start += 1
         verbs = [m.end() for m in self.verbs.finditer(text, start, head)]
         start = verbs[-1] if verbs else start  # 恢复原名X, 更名X: jieba split the verb, cut after it
         if text[start:head] in self.anaphors:
@@ -137,7 +150,12 @@ class GroupFinder:
         full = [s for s in spans if not found[s][2] and text[s[0]:s[1]] not in aliases]
         former = {s for s in spans if text.endswith(self.former_markers, 0, s[0])}
         current = [s for s in full if s not in former]
-        targets = {span: _longer_name(full if span in former else current, span, text) or span for span in full}
+        # "A更名为B": B is a name of its own, neither a short form of A nor A's full name
+        new_names = {text[s[0]:s[1]] for s in full if self.renaming.search(text, max(0, s[0] - 6), s[0])}
+        named_anew = [s for s in full if text[s[0]:s[1]] in new_names]
+        targets = {span: span if span in named_anew else
+                   _longer_name([s for s in (full if span in former else current) if s not in named_anew],
+                                span, text) or span for span in full}
         mentions = []
         for span in spans:
             kind, group_id, bare = found[span]
@@ -163,37 +181,17 @@ class GroupFinder:
     def _add_alias_uses(self, text: str, found: dict, aliases: dict) -> None:
         """Uses of an alias the suffix rules cannot see (金融委, 三峡建委), after "(简称X)"."""
         taken = [range(s, e) for s, e in found]
+        prefixless = {alias for alias, (given_at, _) in aliases.items() if given_at == PREFIXLESS}
         for alias, (given_at, named) in aliases.items():
-            if len(alias) < _MIN_ALIAS or alias in self.bare:
+            if (len(alias) < _MIN_ALIAS and alias not in prefixless) or alias in self.bare:
                 continue  # a bare 小组 would also match inside 专家小组
-            given = _ALIAS.match(text, given_at)
-            pos = given.end() if given else given_at
+            given = _ALIAS.match(text, given_at) if given_at >= 0 else None
+            pos = given.end() if given else max(given_at, 0)
             while (pos := text.find(alias, pos)) >= 0:
                 span = (pos, pos + len(alias))
                 if not any(pos in r or span[1] - 1 in r for r in taken):
                     found[span] = (found[named][0], found[named][1], "")
                 pos = span[1]
-
-    @staticmethod
-    def _abbreviations(text: str, found: dict, aliases: dict) -> dict[str, tuple[int, tuple[int, int]]]:
-        """Press abbreviations of a body the text names in full: 金融委 for 国务院金融稳定发展
-        委员会, 深改组 for 中央全面深化改革领导小组 (3-5 characters ending in 委/组, their
-        characters in the order of the name's)."""
-        full = [s for s in sorted(found) if not found[s][2]]
-        taken = [range(s, e) for s, e in found]
-        abbreviations: dict[str, tuple[int, tuple[int, int]]] = {}
-        for match in _ABBREVIATION_END.finditer(text):
-            if any(match.start() in r for r in taken):
-                continue
-            for length in (5, 4, 3):
-                short = text[max(0, match.end() - length):match.end()]
-                if len(short) < length or short in aliases or short in abbreviations or _dictionary_word(short):
-                    continue
-                body = next((s for s in full if _abbreviates(short, text[s[0]:s[1]])), None)
-                if body:
-                    abbreviations[short] = (0, body)
-                    break
-        return abbreviations
 
     @staticmethod
     def _aliases(text: str, spans: list, found: dict) -> dict[str, tuple[int, tuple[int, int]]]:
@@ -214,22 +212,6 @@ def _function_word(word: str, flag: str) -> bool:
     return flag in _FUNCTION_TAGS or (flag.startswith("d") and len(word) == 1)
 
 
-def _abbreviates(short: str, name: str) -> bool:
-    """Is `short` (ending in 委 or 组) a press abbreviation of `name`?"""
-    head = next((h for end, h in _ABBREVIATED_HEADS if short.endswith(end) and name.endswith(h)), None)
-    if head is None or not all(_HANZI.match(ch) for ch in short):
-        return False
-    core = name[:-len(head)]
-    core = core[len(next((p for p in _NAME_PREFIXES if core.startswith(p)), "")):]
-    return short[0] in core[:4] and _subsequence(short[:-1], core)
-
-
-def _dictionary_word(word: str) -> bool:
-    """A word of the general dictionary (工作组, 专家组, 军委), not an unlisted abbreviation."""
-    tokenizer = pos_segmenter()
-    return segmenter_freq(word) > 0 and not tokenizer.word_tag_tab.get(word, "").startswith(("nt", "j"))
-
-
 def _same_kind(candidate: str, bare: str) -> bool:
     """Can a full name of kind `candidate` be what a bare 小组/委员会 of kind `bare` refers to?"""
     groups = ("leading_group", "subgroup")
@@ -244,19 +226,16 @@ def _longer_name(full: list, span: tuple[int, int], text: str) -> tuple[int, int
     suffixes = [n for n in longer if n.endswith(name)]
     if suffixes:
         return longer[max(suffixes, key=len)]
-    shortened = [n for n in longer if n[0] == name[0] and _head(n) == _head(name) and _subsequence(name, n)]
-    return longer[shortened[0]] if len(shortened) == 1 else None
+    shortened = [n for n in longer if (name[0] == n[0] or name[0] in unprefixed(n)[:4]) and _head(name)
+                 and _head(n).endswith(_head(name)) and subsequence(name, n)]
+    fullest = [n for n in shortened if not any(m != n and subsequence(n, m) for m in shortened)]
+    return longer[fullest[0]] if len(fullest) == 1 else None
 
 
 def _head(name: str) -> str:
     pattern, _ = _suffixes()
     heads = [m.group() for m in pattern.finditer(name) if m.end() == len(name)]
     return heads[-1] if heads else ""
-
-
-def _subsequence(short: str, long: str) -> bool:
-    chars = iter(long)
-    return all(ch in chars for ch in short)
 
 
 @Language.factory("zh_groups")

@@ -11,6 +11,7 @@ from pipeline.names import compound_surnames
 
 MODELS = Path(__file__).resolve().parents[3] / "models"
 _CJK_WORD = re.compile(r"^[\u3400-\u9fff]{1,2}$")
+_WORK_COMMISSIONS = ("工作委员会", "工委")
 
 
 def _jsonl(name: str) -> list[dict]:
@@ -29,10 +30,12 @@ def _words(path: Path) -> list[str]:
 class RoleHeader:
     header: str
     role: str | None  # None: a post we recognise but do not record (秘书长, 顾问...)
-    bodies: str  # "any" | "commission"
+    bodies: str  # "any" | "commission" | "work_commission" (书记 heads a 工作委员会, not a 纪委)
 
-    def role_for(self, group_kind: str | None) -> str | None:
+    def role_for(self, group_kind: str | None, name: str = "") -> str | None:
         if self.bodies == "commission" and group_kind != "commission":
+            return None
+        if self.bodies == "work_commission" and not name.endswith(_WORK_COMMISSIONS):
             return None
         return self.role
 

@@ -29,6 +29,9 @@ _LIST_SEPARATORS = ("以及", "、", "和", "及", "与")
 _ADVERBS = ("同志", "亲自", "继续", "仍然", "同时", "目前", "此前", "随后", "分别", "先后", "曾经",
             "据报", "据悉", "据称", "据了解", "正式", "随即", "仍", "都", "均", "曾", "也", "还", "已", "将",
             "亦", "又")
+# A time written between a name and its verb ("习近平去年底已出任").
+_TIME_AFTER_NAME = re.compile(r"(?:(?:去年|今年|明年|当年|同年|次年|翌年)(?:初|底|末|中)?|年(?:初|底|末|中)"
+                              r"|上月|本月|近日|日前|近期|\d{1,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|末|中)?)$")
 # Words that may stand right before a name without being part of it (由张三任组长).
 _OPENS_NAME = frozenset("由是为即请命以替的从年月日号")  # 2003年胡锦涛接任: a date ends before the name
 # A role word inside the posts before a name means the name belongs to that role, not ours.
@@ -153,9 +156,9 @@ def names_forward(text: str, pos: int, end: int) -> list[tuple[int, int]]:
         bracket = _BRACKETED_POST.match(text, pos)
         pos = bracket.end() if bracket else pos
         separator = next((s for s in _LIST_SEPARATORS if text.startswith(s, pos)), None)
-        if separator is None:
+        if separator is None and not known_person_starting_at(text, pos, end):
             break
-        pos += len(separator)
+        pos += len(separator or "")
     return found
 
 
@@ -187,6 +190,8 @@ def names_backward(text: str, end: int, start: int) -> list[tuple[int, int]]:
         found.insert(0, span)
         end = _separator_before(text, span[0], start)
         if end is None:
+            end = span[0] if known_person_ending_at(text, span[0], start) else None
+        if end is None:
             break
     return found
 
@@ -196,6 +201,15 @@ def _strip_post_after_name(text: str, end: int, start: int) -> int:
     if post and _name_ending_at(text, end - len(post), start):
         return end - len(post)
     return end
+
+
+def known_person_ending_at(text: str, end: int, start: int) -> bool:
+    """Two names run together ("范长龙许其亮任副组长"): a well-known official's name ends here."""
+    return any(end - n >= start and text[end - n:end] in known_hanzi_people() for n in (2, 3, 4))
+
+
+def known_person_starting_at(text: str, pos: int, end: int) -> bool:
+    return any(pos + n <= end and text[pos:pos + n] in known_hanzi_people() for n in (3, 2, 4))
 
 
 def _separator_before(text: str, end: int, start: int) -> int | None:
@@ -210,10 +224,19 @@ def _separator_before(text: str, end: int, start: int) -> int | None:
     return None
 
 
+def subject_end(text: str, end: int, start: int) -> int:
+    """Where the subject of the verb at `end` ends: before adverbs and times ("去年底已")."""
+    return _strip_adverbs(text, end, start)
+
+
 def _strip_adverbs(text: str, end: int, start: int) -> int:
     stripped = True
     while stripped:
         stripped = False
+        time = _TIME_AFTER_NAME.search(text, start, end)
+        if time and time.start() < end:
+            end = time.start()
+            stripped = True
         for adverb in _ADVERBS:
             if end - len(adverb) >= start and text.endswith(adverb, start, end):
                 end -= len(adverb)
@@ -227,7 +250,7 @@ def _name_ending_at(text: str, end: int, start: int) -> tuple[int, int] | None:
         if begin < start or not is_name(text[begin:end]):
             continue
         before = text[begin - 1] if begin > start else " "
-        if (not _HANZI.match(before) or before in _OPENS_NAME
+        if (not _HANZI.match(before) or before in _OPENS_NAME or known_person_ending_at(text, begin, start)
                 or ends_with_post(text[max(start, begin - 12):begin])
                 or text.endswith(_LIST_SEPARATORS, start, begin)):
             if name_length_at(text, begin) in (length, 0) or text[begin:end] in known_hanzi_people():

@@ -8,6 +8,8 @@
     A已接替B，出任X组长            (successor and predecessor hold the same role)
     A、B分别任组长、副组长          (and 组长、副组长分别由A、B担任: in order)
     A接掌X领导小组 / 由A挂帅的X     (press idioms without a role word: leader)
+    成员共15人：除X外，有A、B…      (a member list after a head count or an exception)
+    国务院副总理温家宝兼任书记      (书记 heads a 工作委员会)
 
 A role word not attached to a group takes the group in context, unless another noun owns
 it (专家组组长, 港澳办主任).
@@ -24,10 +26,16 @@ from pipeline.extract.zh.facts import (CONFIDENCE, ZhFact, doc_text, group_befor
                                        group_starting_at, office_body)
 from pipeline.extract.zh.lexicon import RoleHeader, role_headers, role_verbs
 from pipeline.extract.zh.person_names import names_backward, names_forward
+from pipeline.extract.zh.role_subjects import list_running_on, shared_subject, successor_and_predecessor
 from pipeline.extract.zh.rosters import roster_header
 from pipeline.extract.zh.segments import clause_around, sentence_spans
 
 _LIST_INTRO = re.compile(r"\s*(?:名单)?(?:(?:分别为|分别是|均为|包括|包含|有|为|是)\s*[:：]?|[:：])\s*")
+# "成员共15人：除X外，有A、B…": a head count, then the names but the one already given.
+_MEMBER_COUNT = re.compile(r"\s*共(?:有)?[0-9一二三四五六七八九十]{1,3}(?:人|位|名)\s*[:：]\s*"
+                           r"(?:除[^，,。；;:：]{2,20}?(?:之外|以外|外)[，,]?\s*)?(?:还?有|包括)?\s*"
+                           r"|\s*除[^，,。；;:：]{2,20}?(?:之外|以外|外)[，,]?\s*(?:还?有|包括)\s*")
+# "…、B，以及C、D等七位部门负责人": a list runs on over a comma opened by 以及/还有.
 # "A和B以领导小组成员身份出席": 以 introduces the capacity the names before it act in.
 _CAPACITY = "身份"
 _MEMBER_BODIES = ("单位", "部门", "机构")
@@ -35,8 +43,6 @@ _ANAPHORS = ("该", "本", "此", "这个")
 _RESPECTIVELY = re.compile(r"分别(?:担任|出任|兼任|任|为|是)$")
 _RESPECTIVELY_BY = re.compile(r"\s*分别(?P<verb>由|为|是)\s*")
 _ROLE_JOIN = re.compile(r"[、和及]")
-_TAKEN_FROM = re.compile(r"从(?P<name>[\u3400-\u9fff]{2,4})(?:手中|手里|手上|处)$")
-_CLAUSE_GAP = re.compile(r"[,，]\s*$")
 # "出任新成立的X办公室主任": how new the body is stands between the verb and the group.
 _NEW_BODY = re.compile(r"(?:新|刚)?(?:成立|组建|设立|改组|调整|重组|升格)后?的$")
 _OPEN_BEFORE_ROLE = set("任为是由兼该、,，:：；;（(「“ \n") | {""}  # 该: 任该办公室主任
@@ -74,8 +80,8 @@ class RoleReader:
         facts = doc._.zh_facts if doc._.zh_facts is not None else []
         pattern, headers = _role_words()
         for start, end in sentence_spans(text):
-            if roster_header(text[start:end]):
-                continue
+            if roster_header(text[start:end]) and not _after_full_stop(text, start):
+                continue  # a roster line: the roster reader's
             paired = list(self._respective(doc, (start, end)))
             facts.extend(fact for fact, _ in paired)
             handled = {role_start for _, role_start in paired}
@@ -159,9 +165,10 @@ class RoleReader:
             names = names_forward(text, by.end(), end)
             closed = names and _verbs()["by_close"].match(text, names[-1][1])
             return names if closed else []
-        intro = _LIST_INTRO.match(text, pos)
+        intro = _MEMBER_COUNT.match(text, pos) if header.role == "member" else None
+        intro = intro or _LIST_INTRO.match(text, pos)
         if intro:
-            return names_forward(text, intro.end(), end)
+            return list_running_on(text, intro.end(), end)
         if header.header in _MEMBER_ROLES and not adjacent:
             return []  # "成员因工作变动…": a member role needs its group or a list opener
         return names_forward(text, pos, end)
@@ -192,23 +199,10 @@ def _names_before(text: str, verb_end: int, role_end: int, header: RoleHeader,
     names = names_backward(text, verb_end - len(verb), sentence[0])
     if names:
         return names
-    taken_from = _TAKEN_FROM.search(text, sentence[0], verb_end - len(verb))
-    if taken_from:  # "A从B手中接任组长": both held the post
-        return _succession(text, taken_from.start() + 1 + len(taken_from["name"]), sentence[0], "从")
-    gap = _CLAUSE_GAP.search(text, sentence[0], verb_end - len(verb))
-    return _succession(text, gap.start(), sentence[0]) if gap else []
-
-
-def _succession(text: str, end: int, start: int, verb: str | None = None) -> list[tuple[int, int]]:
-    """The successor and the predecessor of "A已接替B，出任…" (or "A从B手中接任…", `verb` 从):
-    both held the post."""
-    predecessor = names_backward(text, end, start)
-    if len(predecessor) != 1:
-        return []
-    verb = re.compile(f"{verb}$") if verb else _verbs()["succession"]
-    verb = verb.search(text, start, predecessor[0][0])
-    successor = names_backward(text, verb.start(), start) if verb else []
-    return successor[-1:] + predecessor if successor else []
+    shared = shared_subject(text, verb_end - len(verb), sentence)
+    if shared:
+        return shared
+    return successor_and_predecessor(text, verb_end - len(verb), sentence[0])
 
 
 def _owner(doc: Doc, header: RoleHeader, match: re.Match, sentence: tuple[int, int]):
@@ -234,10 +228,13 @@ def _owner(doc: Doc, header: RoleHeader, match: re.Match, sentence: tuple[int, i
 
 def _in_context(doc: Doc, group, offset: int) -> bool:
     """A role word without its group refers to a body named in its paragraph, or to the body
-    the whole text is about (its first full name): not to one named paragraphs earlier."""
+    the whole text is about (its first full name): not to one named paragraphs earlier, unless
+    a successor takes the post over (接任组长一职: the post last spoken of)."""
     if group is None:
         return False
     text = doc_text(doc)
+    if _verbs()["succession"].search(text, max(0, offset - 2), offset):
+        return True
     paragraph_start = text.rfind("\n", 0, offset) + 1
     topic = next((g for g in doc._.zh_groups if g.is_full), None)
     same_body = topic is not None and text[slice(*group.target)] == text[slice(*topic.target)]
@@ -250,8 +247,14 @@ def _group_and_role(text: str, owner, header: RoleHeader) -> dict | None:
     if owner.kind == "office" and header.header in _OFFICE_HEADERS:
         body = office_body(text, owner)
         return {**body, "role": "office_director"} if body else None
-    role = header.role_for(owner.kind)
+    role = header.role_for(owner.kind, text[slice(*owner.target)])
     return {"group": owner.target, "role": role} if role else None
+
+
+def _after_full_stop(text: str, start: int) -> bool:
+    """Does the sentence at `start` follow another in the same paragraph ("…日常工作。办公室主任：X")?"""
+    before = text[:start].rstrip(" \t\u3000")
+    return before.endswith(("。", "！", "？"))
 
 
 def _group_modified(doc: Doc, pos: int, end: int):

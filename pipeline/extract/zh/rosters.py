@@ -27,6 +27,8 @@ _OFFICE_HEADING = re.compile(r"办公室\s*(?:组成人员|人员)?\s*(?:名单)
 _TABLE_FRAME = re.compile(r"[\s|:：\-]*$|\|?\s*(?:姓名|职务|序号)\s*\|")
 _OFFICE_HEADERS = ("主任", "办公室主任")  # under an office's own name: its director
 _HEADER_NOTE = r"(?:\s*[(（][^()（）\n]{1,8}[)）])?"  # 历任组长(部分), 成员（按姓氏笔画排序）
+_ALTERNATIVE = re.compile(r"\s*(?:或者|或)\s*")
+_SET_UP = re.compile(r"(?:成立|设立|组建)\s*$")
 _MAX_CONTINUATION = 60  # a longer line is prose, not "name  post"
 
 
@@ -100,7 +102,7 @@ def _role_in(text: str, header: RoleHeader, group) -> str | None:
     not ours; "X办公室设在…" in prose is no heading."""
     if _OFFICE_HEADING.match(text, group.end) and not header.header.startswith("办公室"):
         return "office_director" if header.header == "主任" else None
-    return header.role_for(group.kind)
+    return header.role_for(group.kind, text[slice(*group.target)])
 
 
 def _roster_target(text: str, header: RoleHeader, group) -> dict | None:
@@ -111,6 +113,21 @@ def _roster_target(text: str, header: RoleHeader, group) -> dict | None:
         body = office_body(text, group)
         return {**body, "role": "office_director"} if body else None
     return {"group": group.target, "role": role} if role else None
+
+
+def _alternatives(doc: Doc, group) -> list:
+    """"关于调整A或B组成人员的通知": a roster under two bodies named as alternatives belongs to
+    both, unless the text sets one of them up (成立A或B: the one being set up)."""
+    text = doc_text(doc)
+    joined = [group]
+    for other in reversed([g for g in doc._.zh_groups if g.end <= group.start]):
+        if not _ALTERNATIVE.fullmatch(text, other.end, joined[0].start):
+            break
+        joined.insert(0, other)
+    if len(joined) == 1:
+        return joined
+    set_up = [g for g in joined if _SET_UP.search(text, max(0, g.start - 4), g.start)]
+    return [set_up[0]] if len(set_up) == 1 else joined
 
 
 def _segments(text: str):
@@ -126,7 +143,7 @@ class RosterReader:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         facts = doc._.zh_facts if doc._.zh_facts is not None else []
-        active: dict | None = None  # ZhFact fields (group, role) of the open list
+        active: list[dict] | None = None  # ZhFact fields (group, role) of the open list, per body
         pending_header: int | None = None  # a header alone on its line: evidence starts there
         for start, end in _segments(text):
             line_from = start
@@ -138,7 +155,8 @@ class RosterReader:
                 header, after = found
                 offices = header.header.startswith("办公室") or header.header in _OFFICE_HEADERS
                 group = named or group_before(doc, start, offices=offices, former=False)
-                active = _roster_target(text, header, group) if group else None
+                active = [t for g in _alternatives(doc, group) if (t := _roster_target(text, header, g))] \
+                    if group else None
                 body = line_from + after
                 names = roster_names(text, body, end, at_line_start=False)
                 pending_header = start if not names else None
@@ -149,8 +167,9 @@ class RosterReader:
             if len(text[start:end]) > _MAX_CONTINUATION or _SENTENCE_PUNCT.search(text[start:end]):
                 active = None
                 continue
-            if not _PAREN.sub("", text[start:end]).strip() or _TABLE_FRAME.match(text, start, end):
-                continue  # "（按姓氏笔画排序）", "| 姓名 | 职务 |", "|---|" between a header and its names
+            if not _PAREN.sub("", text[start:end]).strip() or \
+                    (pending_header is not None and _TABLE_FRAME.match(text, start, end)):
+                continue  # "（按姓氏笔画排序）", or "| 姓名 | 职务 |" and "|---|" right under a header
             names = roster_names(text, start, end, at_line_start=True)
             if not names:
                 active = None
@@ -162,12 +181,13 @@ class RosterReader:
         return doc
 
     @staticmethod
-    def _add(facts: list, active: dict | None, names, evidence: tuple[int, int], text: str) -> None:
+    def _add(facts: list, active: list[dict] | None, names, evidence: tuple[int, int], text: str) -> None:
         if not active:
             return
         confidence = CONFIDENCE["infobox" if "|" in text[evidence[0]:evidence[1]] else "roster"]
-        for name in names:
-            facts.append(ZhFact("membership", evidence=evidence, confidence=confidence, person=name, **active))
+        for target in active:
+            facts.extend(ZhFact("membership", evidence=evidence, confidence=confidence, person=name, **target)
+                         for name in names)
 
 
 @Language.factory("zh_rosters")

@@ -26,8 +26,8 @@ def context(request: Request, fact_id: int):
     with store(request).session() as session:
         fact = _fact(session, fact_id)
         document = queries.document(session, fact.document.id)
-        passage, page = views.context_passage(document, fact)
-    return render(request, "context.html", fact=fact, passage=passage, page=page,
+        passage, page, drawn = views.context_passage(document, fact)
+    return render(request, "context.html", fact=fact, passage=passage, page=page, drawn=drawn,
                   here=f"/facts/{fact_id}/context")
 
 
@@ -54,10 +54,7 @@ async def edit(request: Request, fact_id: int):
 
 @router.post("/{fact_id}/note")
 def add_note(request: Request, fact_id: int, note: str = Form(...), next: str = Form("")):
-    if not note.strip():
-        raise ReviewError("the note is empty")
-    # An edit with no changes is how the store records a note on its own.
-    store(request).edit_fact(fact_id, {}, request.app.state.reviewer, note=note.strip())
+    store(request).add_note(fact_id, note, request.app.state.reviewer)
     return _done(request, fact_id, next)
 
 

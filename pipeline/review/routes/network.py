@@ -13,7 +13,7 @@ router = APIRouter()
 @router.get("/network")
 def network_page(request: Request, group: int | None = None, size: int = 120):
     size = max(10, min(size, 300))
-    cache: network.LayoutCache = request.app.state.layouts
+    cache = request.app.state.layouts
     with store(request).session() as session:
         version = queries.latest_review_id(session)
         graph = cache.get((group, size), version)
