@@ -18,6 +18,18 @@ from pipeline.records import GroupRef, PersonRef
 
 GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "models" / "gazetteer"
 _SCRIPT_RUNS = re.compile(r"[\u3400-\u9fff“”、·]+|[^\u3400-\u9fff]+")
+# Which tier a name itself claims. A name that says which tier it belongs to is only matched, by
+# its content words, against bodies of that tier: the State Council's 1979 Financial and Economic
+# Commission is not the Party centre's 2018 one, and 山东省… is never the national body.
+_LEVEL_MARKS: tuple[tuple[str, re.Pattern], ...] = (
+    ("provincial", re.compile(r"\b(?:provincial|municipal|prefectural|county|city|township)\b|"
+                              r"^[\u4e00-\u9fff]{2,7}?(?:省|自治区|(?<![城超股上都])市(?![场值民])|县)")),
+    ("state_council", re.compile(r"\b(?:state council|government administration council)\b|国务院|政务院")),
+    ("central", re.compile(r"\b(?:central|cpc|ccp|communist party)\b|^(?:中央|中共|党中央)")),
+)
+# Head counts ("five-person", 五人) say how big a group is, not which one it is.
+_COUNT_WORD = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                         r"fifteen|person|persons|man|men|member|members)|[一二三四五六七八九十两]+人团?")
 
 @lru_cache(maxsize=1)
 def groups() -> tuple[dict, ...]:
@@ -44,11 +56,14 @@ def successor_chain(group_id: str) -> list[str]:
     return chain
 
 
-def _all_names(entry: dict, abbreviations: bool = True) -> list[str]:
+def _all_names(entry: dict, abbreviations: bool = True, shared: bool = False) -> list[str]:
+    """Names a body is looked up by; with `shared`, also the names it shares with other bodies
+    ("Group of Five"), which are reported as aliases but never looked up."""
     zh = [entry["name_zh"], entry.get("name_zht"), *entry.get("names_zh_other", [])]
     zh += [to_traditional(name) for name in zh if name]
     names = [entry["canonical"], *entry.get("names_en", []), *zh]
     names += entry.get("abbreviations", []) if abbreviations else []
+    names += entry.get("names_shared", []) if shared else []
     return list(dict.fromkeys(n for n in names if n))
 
 
@@ -69,9 +84,8 @@ def _group_index() -> tuple[dict, dict, dict, dict]:
             by_abbreviation.setdefault(abbreviation, set()).add(entry["id"])
     # A key shared by two bodies identifies neither.
     unique_abbreviations = {k: next(iter(v)) for k, v in by_abbreviation.items() if len(v) == 1}
-    unique_content = {k: _current_body(v, by_id) for k, v in by_content.items() if k[1]}
-    unique_content = {k: v for k, v in unique_content.items() if v}
-    return by_id, by_name, unique_abbreviations, unique_content
+    content = {k: tuple(sorted(v)) for k, v in by_content.items() if k[1]}
+    return by_id, by_name, unique_abbreviations, content
 
 
 def _current_body(ids: set[str], by_id: dict) -> str | None:
@@ -80,13 +94,44 @@ def _current_body(ids: set[str], by_id: dict) -> str | None:
     return next(iter(ids)) if len(ids) == 1 else (current[0] if len(current) == 1 else None)
 
 
+def claimed_level(surface: str) -> str | None:
+    """central | state_council | provincial when the name itself says so, else None."""
+    text = to_simplified(unicodedata.normalize("NFKC", surface)).strip().lower()
+    text = re.sub(r"^the\s+", "", text)
+    return next((level for level, mark in _LEVEL_MARKS if mark.search(text)), None)
+
+
+@lru_cache(maxsize=1)
+def _generic_keys() -> frozenset[str]:
+    path = GAZETTEER_DIR / "generic_group_names.txt"
+    return frozenset(normalise_group_name(line) for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def is_generic_group_name(surface: str) -> bool:
+    """True for names that fit many bodies ("the leading group", "five-person group", 小组)."""
+    if normalise_group_name(surface) in _generic_keys():
+        return True
+    words = content_key(surface)[1]
+    return not any(not _COUNT_WORD.fullmatch(word) for word in words)
+
+
+def _by_content_words(surface: str, by_id: dict, by_content: dict) -> str | None:
+    ids = by_content.get(content_key(surface), ())
+    level = claimed_level(surface)
+    if level == "provincial":
+        return None
+    fitting = {i for i in ids if level is None or by_id[i]["level"] == level}
+    return _current_body(fitting, by_id) if fitting else None
+
+
 @lru_cache(maxsize=32768)
 def _group_id_for(surface: str) -> str | None:
     by_id, by_name, by_abbreviation, by_content = _group_index()
     bare = re.sub(r"^the\s+", "", surface.strip(), flags=re.I)
     if bare in by_abbreviation:
         return by_abbreviation[bare]
-    if is_not_group(surface):
+    if is_not_group(surface) or is_generic_group_name(surface):
         return None
     found = by_name.get(normalise_group_name(surface))
     if found is None and not has_cjk(surface):
@@ -95,7 +140,7 @@ def _group_id_for(surface: str) -> str | None:
         # "Central Leading Group for Foreign Affairs (中央外事工作领导小组)": try each script alone.
         parts = [p.strip(" ()（）[]") for p in _SCRIPT_RUNS.findall(surface)]
         found = next(filter(None, (_group_id_for(p) for p in parts if len(p) >= 3)), None)
-    return found or by_content.get(content_key(surface))
+    return found or _by_content_words(surface, by_id, by_content)
 
 
 def resolve_group(surface: str) -> GroupRef:
@@ -105,7 +150,7 @@ def resolve_group(surface: str) -> GroupRef:
         return GroupRef(name=surface, name_zh=name_zh, kind=guess_kind(surface))
     entry = group_by_id(group_id)
     return GroupRef(name=surface, name_zh=entry["name_zh"], canonical=entry["canonical"],
-                    aliases=[n for n in _all_names(entry) if n != surface],
+                    aliases=[n for n in _all_names(entry, shared=True) if n != surface],
                     kind=entry["kind"], gazetteer_id=group_id)
 
 

@@ -53,3 +53,9 @@ def test_a_count_and_a_colon_open_the_list():
     text = "国务院测试领导小组成员共3人：丁薛祥、何立峰、王小洪。"
     group = "国务院测试领导小组"
     assert roles(text) == {(group, n, "member") for n in ("丁薛祥", "何立峰", "王小洪")}
+
+
+def test_members_after_a_comma_and_an_exception():
+    text = "国务院测试领导小组的成员，除组长李强外，还有丁薛祥、何立峰、吴政隆三位。"
+    group = "国务院测试领导小组"
+    assert roles(text) == {(group, n, "member") for n in ("丁薛祥", "何立峰", "吴政隆")}

@@ -275,3 +275,23 @@ def test_headline_short_name_without_the_prefix_is_the_body_of_the_story():
     group = "中央全面深化改革领导小组"
     assert roles(text) == {(group, "习近平", "leader")} | {(group, n, "deputy_leader")
                                                           for n in ("李克强", "刘云山", "张高丽")}
+
+
+def test_successor_named_before_the_predecessor_and_a_starting_year():
+    text = ("中央对台工作领导小组成立于1954年。\n\n2013年，习近平接替胡锦涛担任组长。"
+            "王岐山2013年起出任中央测试工作领导小组组长。")
+    assert roles(text) == {("中央对台工作领导小组", "习近平", "leader"), ("中央对台工作领导小组", "胡锦涛", "leader"),
+                           ("中央测试工作领导小组", "王岐山", "leader")}
+
+
+def test_a_second_post_joined_by_bing():
+    text = "据报道，李强日前已出任国务院测试领导小组组长，并兼任国家测试委员会主任。"
+    assert roles(text) == {("国务院测试领导小组", "李强", "leader"), ("国家测试委员会", "李强", "leader")}
+
+
+@pytest.mark.parametrize("text", ["国务院测试领导小组成立，李强任组长，王晓萍黄润秋任副组长。",
+                                  "国务院测试领导小组组长李强，副组长王晓萍黄润秋。"])
+def test_two_three_character_names_run_together(text):
+    group = "国务院测试领导小组"
+    assert roles(text) == {(group, "李强", "leader"), (group, "王晓萍", "deputy_leader"),
+                           (group, "黄润秋", "deputy_leader")}

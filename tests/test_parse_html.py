@@ -175,9 +175,9 @@ def test_short_roster_page_keeps_its_table_rows_and_drops_the_furniture():
 
 
 def test_publication_date_comes_from_page_metadata_not_from_the_prose():
-    prose = ("<p>The office, named for the day it was created, June 10, 1999, reports to the "
-             "leading group. It was reorganised in 2018 and again in 2023 under a new name, "
-             "and its director also serves as a deputy minister of public security.</p>")
+    prose = ("<p>The commission, created under the reform plan of March 21, 2018, reports to the "
+             "Central Committee. Its office sits in the National Audit Office, "
+             "and its director also serves as the auditor-general.</p>")
     assert parse_html_bytes(_page(prose)).published is None
     dated = _page(prose, "<meta property='article:published_time' content='2021-06-03T08:00:00'>")
     assert parse_html_bytes(dated).published == "2021-06-03"

@@ -15,8 +15,8 @@ def test_roster_lines_in_justified_columns_stay_lines():
 
 
 def test_line_ending_short_of_a_justified_column_ends_there():
-    items = ["- Chairman", "- Xi Jinping, General Secretary of the Party and Chairman of the "
-             "Central Military Commission, who chairs the meetings", "- Vice Chairmen"]
+    items = ["- Director", "- Hu Jintao, then General Secretary of the Party and President of the "
+             "People's Republic, who chaired the group's meetings", "- Deputy directors"]
     doc = parse_pdf(pdf_builders.justified_report([[[PROSE, PROSE], items, [PROSE, PROSE]]]))
     assert "\n".join(items) in doc.text
 

@@ -127,8 +127,8 @@ def test_published_date_keeps_precision(head, expected):
 
 
 def test_date_inside_prose_is_not_the_publication_date():
-    text = ("Background\n\nThe office (named for the day it was created, June 10, 1999) handles "
-            "the campaign.\n")
+    text = ("Background\n\nThe commission, which was created under the reform plan published on "
+            "March 21, 2018, steers audit work across the party and the state.\n")
     assert find_published(text) is None
 
 

@@ -20,7 +20,7 @@ _ENGLISH = re.compile(
 
 
 # A dateline is a short line, or a date at the very start of a line; a date deeper into a
-# long line belongs to prose ("named for its creation date of June 10, 1999").
+# long line belongs to prose ("the commission, created on March 21, 2018, ...").
 DATELINE_MAX_CHARS = 80
 DATELINE_REACH = 40
 

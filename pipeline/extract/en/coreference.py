@@ -168,6 +168,8 @@ def _subject_antecedent(doc: Doc, candidates: list, start: int, nearest: int, wo
 def _kind(entity) -> str:
     """The entity's kind, by the head word of its name first: "... Commission Reform Leading Group" is a group."""
     name = entity.ref.name.lower()
+    if entity.ref.kind == "office" or "office" in name.split():
+        return "office"
     if name.endswith(("group", "lsg")):
         return "leading_group"
     if name.endswith("commission"):

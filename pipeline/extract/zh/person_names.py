@@ -28,10 +28,11 @@ _LIST_SEPARATORS = ("以及", "、", "和", "及", "与")
 # Written between names and their verb ("习近平、张德江都曾担任过"); 同志 after a name, too.
 _ADVERBS = ("同志", "亲自", "继续", "仍然", "同时", "目前", "此前", "随后", "分别", "先后", "曾经",
             "据报", "据悉", "据称", "据了解", "正式", "随即", "仍", "都", "均", "曾", "也", "还", "已", "将",
-            "亦", "又")
+            "亦", "又", "并", "再", "旋即")
 # A time written between a name and its verb ("习近平去年底已出任").
 _TIME_AFTER_NAME = re.compile(r"(?:(?:去年|今年|明年|当年|同年|次年|翌年)(?:初|底|末|中)?|年(?:初|底|末|中)"
-                              r"|上月|本月|近日|日前|近期|\d{1,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|末|中)?)$")
+                              r"|上月|本月|近日|日前|近期|\d{1,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|末|中)?)"
+                              r"(?:起|开始)?$")
 # Words that may stand right before a name without being part of it (由张三任组长).
 _OPENS_NAME = frozenset("由是为即请命以替的从年月日号")  # 2003年胡锦涛接任: a date ends before the name
 # A role word inside the posts before a name means the name belongs to that role, not ours.
@@ -204,12 +205,28 @@ def _strip_post_after_name(text: str, end: int, start: int) -> int:
 
 
 def known_person_ending_at(text: str, end: int, start: int) -> bool:
-    """Two names run together ("范长龙许其亮任副组长"): a well-known official's name ends here."""
-    return any(end - n >= start and text[end - n:end] in known_hanzi_people() for n in (2, 3, 4))
+    """Two names run together ("范长龙许其亮任副组长"): a well-known official's name ends here,
+    or a three-character name (single surname) that stands after a post or punctuation."""
+    if any(end - n >= start and text[end - n:end] in known_hanzi_people() for n in (2, 3, 4)):
+        return True
+    begin = end - 3
+    if begin < start or not _three_character_name(text[begin:end]):
+        return False
+    before = text[begin - 1] if begin > start else " "
+    return not _HANZI.match(before) or ends_with_post(text[max(start, begin - 12):begin]) \
+        or text.endswith(_LIST_SEPARATORS, start, begin)
 
 
 def known_person_starting_at(text: str, pos: int, end: int) -> bool:
-    return any(pos + n <= end and text[pos:pos + n] in known_hanzi_people() for n in (3, 2, 4))
+    if any(pos + n <= end and text[pos:pos + n] in known_hanzi_people() for n in (3, 2, 4)):
+        return True
+    after = text[pos + 3:pos + 4] or " "
+    return pos + 3 <= end and _three_character_name(text[pos:pos + 3]) \
+        and (not _HANZI.match(after) or after in _FOLLOWS_NAME)
+
+
+def _three_character_name(candidate: str) -> bool:
+    return len(candidate) == 3 and candidate[:2] not in surnames() and is_name(candidate)
 
 
 def _separator_before(text: str, end: int, start: int) -> int | None:

@@ -3,6 +3,7 @@
     …、B，以及C、D等七位部门负责人           a list running on over a comma
     A去年底已出任X组长，今年初又出任Y主席     a clause sharing the subject of the one before
     A已接替B，出任X组长 / A从B手中接任组长    a successor and the predecessor (both held it)
+    A接替B担任组长
 """
 from __future__ import annotations
 
@@ -29,6 +30,13 @@ def successor_and_predecessor(text: str, verb: int, start: int) -> list[tuple[in
         return _succession(text, taken_from.start() + 1 + len(taken_from["name"]), start, "从")
     gap = _CLAUSE_GAP.search(text, start, verb)
     return _succession(text, gap.start(), start) if gap else []
+
+
+def with_successor(text: str, names: list[tuple[int, int]], start: int) -> list[tuple[int, int]]:
+    """"A接替B担任组长": the names found before the verb are B's; A took the post over from B."""
+    verb = _succession_verb().search(text, start, names[0][0]) if len(names) == 1 else None
+    successor = names_backward(text, verb.start(), start) if verb else []
+    return successor[-1:] + names
 
 
 def list_running_on(text: str, pos: int, end: int) -> list[tuple[int, int]]:

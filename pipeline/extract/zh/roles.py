@@ -26,7 +26,8 @@ from pipeline.extract.zh.facts import (CONFIDENCE, ZhFact, doc_text, group_befor
                                        group_starting_at, office_body)
 from pipeline.extract.zh.lexicon import RoleHeader, role_headers, role_verbs
 from pipeline.extract.zh.person_names import names_backward, names_forward
-from pipeline.extract.zh.role_subjects import list_running_on, shared_subject, successor_and_predecessor
+from pipeline.extract.zh.role_subjects import (list_running_on, shared_subject, successor_and_predecessor,
+                                               with_successor)
 from pipeline.extract.zh.rosters import roster_header
 from pipeline.extract.zh.segments import clause_around, sentence_spans
 
@@ -34,7 +35,7 @@ _LIST_INTRO = re.compile(r"\s*(?:名单)?(?:(?:分别为|分别是|均为|包括
 # "成员共15人：除X外，有A、B…": a head count, then the names but the one already given.
 _MEMBER_COUNT = re.compile(r"\s*共(?:有)?[0-9一二三四五六七八九十]{1,3}(?:人|位|名)\s*[:：]\s*"
                            r"(?:除[^，,。；;:：]{2,20}?(?:之外|以外|外)[，,]?\s*)?(?:还?有|包括)?\s*"
-                           r"|\s*除[^，,。；;:：]{2,20}?(?:之外|以外|外)[，,]?\s*(?:还?有|包括)\s*")
+                           r"|\s*[，,:：]?\s*除[^，,。；;:：]{2,20}?(?:之外|以外|外)[，,]?\s*(?:还?有|包括)\s*")
 # "…、B，以及C、D等七位部门负责人": a list runs on over a comma opened by 以及/还有.
 # "A和B以领导小组成员身份出席": 以 introduces the capacity the names before it act in.
 _CAPACITY = "身份"
@@ -48,6 +49,7 @@ _NEW_BODY = re.compile(r"(?:新|刚)?(?:成立|组建|设立|改组|调整|重�
 _OPEN_BEFORE_ROLE = set("任为是由兼该、,，:：；;（(「“ \n") | {""}  # 该: 任该办公室主任
 _MODIFIED = re.compile(r"[^，,。；;]{0,30}?的")
 _OFFICE = "办公室"
+_POSSESSIVE = "的"
 # 主任 of a body's office (X委员会办公室主任) directs that body's office.
 _OFFICE_HEAD = RoleHeader("主任", "office_director", "any")
 _OFFICE_HEADERS = ("主任", "办公室主任")
@@ -198,7 +200,7 @@ def _names_before(text: str, verb_end: int, role_end: int, header: RoleHeader,
         return []  # "财政部等为成员单位": departments, not people
     names = names_backward(text, verb_end - len(verb), sentence[0])
     if names:
-        return names
+        return with_successor(text, names, sentence[0])
     shared = shared_subject(text, verb_end - len(verb), sentence)
     if shared:
         return shared
@@ -209,6 +211,8 @@ def _owner(doc: Doc, header: RoleHeader, match: re.Match, sentence: tuple[int, i
     """(group mention, role header, confidence) the role word belongs to; mention None if none."""
     text = doc_text(doc)
     owner = group_ending_at(doc, match.start())
+    if owner is None and text.endswith(_POSSESSIVE, 0, match.start()):  # 领导小组的成员
+        owner = group_ending_at(doc, match.start() - len(_POSSESSIVE))
     office = group_ending_at(doc, match.start() + len(_OFFICE))
     if owner is None and match.group().startswith(_OFFICE) and office and office.kind == "office":
         owner, header = office, _OFFICE_HEAD  # the gazetteer named the office itself
