@@ -14,6 +14,7 @@ from pipeline.names import has_cjk, strip_accents, to_simplified
 _PARTY = r"(?:chinese communist party|communist party of china|ccp|cpc|communist party|party)"
 _REWRITES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), r) for p, r in (
     (r"^the ", ""),
+    (r"^state council s ", "state council "),
     (rf"^{_PARTY} central committee (?:s )?", "central "),
     (rf"^{_PARTY} (?:s )?(?=central )", ""),
     (r"\b(?:leading small|small leading|leadership small|leadership|leading) group\b", "leading group"),

@@ -70,18 +70,20 @@ def _all_names(entry: dict, abbreviations: bool = True, shared: bool = False) ->
 @lru_cache(maxsize=1)
 def _group_index() -> tuple[dict, dict, dict, dict]:
     by_id = {entry["id"]: entry for entry in groups()}
-    by_name: dict[str, str] = {}
+    named: dict[str, list[str]] = {}
     by_abbreviation: dict[str, set[str]] = {}
     by_content: dict[tuple, set[str]] = {}
     for entry in groups():
         # Abbreviations match only as written (case-sensitive), never through normalisation.
         for name in _all_names(entry, abbreviations=False):
-            by_name.setdefault(normalise_group_name(name), entry["id"])
+            named.setdefault(normalise_group_name(name), []).append(entry["id"])
             by_content.setdefault(content_key(name), set()).add(entry["id"])
             if has_cjk(name):  # the Chinese name written out in pinyin
-                by_name.setdefault("pinyin:" + pinyin_key(name), entry["id"])
+                named.setdefault("pinyin:" + pinyin_key(name), []).append(entry["id"])
         for abbreviation in entry.get("abbreviations", []):
             by_abbreviation.setdefault(abbreviation, set()).add(entry["id"])
+    # A name two eras share (中共中央金融工作委员会, 1998 and 2023) means the body that exists now.
+    by_name = {key: _current_body(set(ids), by_id) or ids[0] for key, ids in named.items()}
     # A key shared by two bodies identifies neither.
     unique_abbreviations = {k: next(iter(v)) for k, v in by_abbreviation.items() if len(v) == 1}
     content = {k: tuple(sorted(v)) for k, v in by_content.items() if k[1]}

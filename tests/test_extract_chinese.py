@@ -122,26 +122,23 @@ def test_xinhua_meeting_with_year_from_published_date():
     assert _events(extraction) == {(group, "meeting", "2014-02-27", None)}
 
 
-INFOBOX = """国务院未成年人保护工作领导小组
+INFOBOX = """国务院第七次全国人口普查领导小组
 主要领导 | |
 ---|---|
-组长 | 孙春兰(中共中央政治局委员、国务院副总理) |
-副组长 | 王勇(国务委员) 李纪恒(民政部部长) |
-办公室主任 | 李纪恒(民政部部长) |
-成立时间 | 2021年 |
-国务院于2021年4月决定设立国务院未成年人保护工作领导小组。
-2023年，不再保留国务院未成年人保护工作领导小组。
+组长 | 胡春华(中共中央政治局委员、国务院副总理) |
+副组长 | 丁学东(国务院副秘书长) 宁吉喆(国家统计局局长) |
+成立时间 | 2019年 |
+2019年，国务院决定成立国务院第七次全国人口普查领导小组，负责普查的组织和实施。
 """
 
 
 def test_encyclopedia_infobox_rows_and_dated_history():
     _, extraction = _run(INFOBOX)
-    group = "国务院未成年人保护工作领导小组"
-    assert _roles(extraction) == {(group, "孙春兰", "leader"), (group, "王勇", "deputy_leader"),
-                                  (group, "李纪恒", "deputy_leader"), (group, "李纪恒", "office_director")}
-    # The infobox year and the text's month state one event: the precise date stays.
-    assert _events(extraction) == {(group, "established", "2021-04", None),
-                                   (group, "disbanded", "2023", None)}
+    group = "国务院第七次全国人口普查领导小组"
+    assert _roles(extraction) == {(group, "胡春华", "leader"), (group, "丁学东", "deputy_leader"),
+                                  (group, "宁吉喆", "deputy_leader")}
+    # The infobox row and the sentence state one event.
+    assert _events(extraction) == {(group, "established", "2019", None)}
 
 
 def test_provincial_roster_with_headers_on_their_own_lines():
@@ -164,7 +161,7 @@ def test_commission_chair_and_vice_chairs():
 
 
 @pytest.mark.parametrize("text", [
-    "6月1日，记者从省教育厅获悉，省政府下发通知，成立山东省未成年人保护工作领导小组。",
+    "5月8日，记者从省民政厅获悉，省政府办公厅日前下发通知，成立省养老服务体系建设工作领导小组。",
     "领导小组不作为议事协调机构，任务完成后自动撤销。",
     "国务院总理李克强出席会议。港澳办主任夏宝龙会见了代表团。",
     "中共中央政治局常委会会议1月25日召开，习近平主持会议。",
@@ -197,11 +194,11 @@ def test_documents_come_back_in_order():
 
 
 def test_group_introduced_by_its_leaders():
-    text = "2020年1月25日，中央决定成立以李克强为组长、王沪宁为副组长的中央应对新型冠状病毒感染肺炎疫情工作领导小组。"
+    text = "2013年12月30日，中共中央政治局决定成立以习近平为组长、李克强为副组长的中央全面深化改革领导小组。"
     _, extraction = _run(text)
-    group = "中央应对新型冠状病毒感染肺炎疫情工作领导小组"
-    assert _roles(extraction) == {(group, "李克强", "leader"), (group, "王沪宁", "deputy_leader")}
-    assert _events(extraction) == {(group, "established", "2020-01-25", None)}
+    group = "中央全面深化改革领导小组"
+    assert _roles(extraction) == {(group, "习近平", "leader"), (group, "李克强", "deputy_leader")}
+    assert _events(extraction) == {(group, "established", "2013-12-30", None)}
 
 
 def test_posts_before_the_name_and_a_chair_of_a_meeting():

@@ -128,3 +128,23 @@ def test_list_of_past_leaders_with_years():
     text = ("Central Leading Group on Hong Kong and Macao Affairs\n\nLeaders\nZhang Dejiang (2013–2018)\n"
             "Han Zheng (2018–2023)\nDing Xuexiang (2023–present)\n")
     assert people(run(text), "leader") == {"Zhang Dejiang", "Han Zheng", "Ding Xuexiang"}
+
+
+def test_list_introduced_by_a_sentence_ending_in_a_colon():
+    facts = run("Central Leading Group for Financial and Economic Affairs\n\nHeads\n"
+                "The group is headed by the top leader or the premier. Its heads have been:\n"
+                "- Zhao Ziyang\n- Jiang Zemin\n- Hu Jintao\n")
+    assert people(facts, "leader") == {"Zhao Ziyang", "Jiang Zemin", "Hu Jintao"}
+
+
+def test_members_list_split_by_subheadings_keeps_the_member_role():
+    facts = run("Central Leading Group for Propaganda and Ideology\n\nMembers\n"
+                "Party officials:\n- Liu Qibao\n- Huang Kunming\n"
+                "Heads of state media and ministries:\n- Cai Mingzhao\n- Cai Wu\n")
+    assert people(facts, "member") == {"Liu Qibao", "Huang Kunming", "Cai Mingzhao", "Cai Wu"}
+
+
+def test_the_members_were_lead_in():
+    facts = run("The Central Leading Group for Rural Work was reshuffled in 2013.\nThe members were:\n"
+                "- Wang Yang\n- Han Changfu\n")
+    assert people(facts, "member") == {"Wang Yang", "Han Changfu"}

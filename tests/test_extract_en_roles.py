@@ -179,3 +179,64 @@ def test_a_leading_group_named_after_a_non_group_is_still_a_group():
     assert people(facts, "leader") == {"Xi Jinping"}
     assert people(facts, "deputy_leader") == {"Fan Changlong", "Xu Qiliang"}
     assert {f.group.name for f in facts} == {"Central Military Commission Reform Leading Group"}
+
+
+# -- deputies stated as a predicate without "of G": the one group of the sentence -------------
+def test_served_as_deputy_heads_after_its_head():
+    facts = run("The State Council Leading Group for Western Region Development was formed in 2000. Premier "
+                "Zhu Rongji was its head, and Vice-Premier Wen Jiabao and State Councillor Wu Yi served as "
+                "deputy heads.")
+    assert people(facts, "leader") == {"Zhu Rongji"}
+    assert people(facts, "deputy_leader") == {"Wen Jiabao", "Wu Yi"}
+
+
+def test_were_named_deputy_heads_after_a_reshuffle():
+    facts = run("The National Leading Group on Addressing Climate Change was set up in 2007. The group was "
+                "reconstituted in 2018 with Premier Li Keqiang as head; Vice-Premier Han Zheng and State "
+                "Councillor Wang Yi were named deputy heads.")
+    assert people(facts, "deputy_leader") == {"Han Zheng", "Wang Yi"}
+
+
+def test_predicate_role_is_not_given_when_the_sentence_names_two_groups():
+    facts = run("The Central Leading Group for Taiwan Affairs and the Central Leading Group for Foreign "
+                "Affairs meet separately; Wang Yang served as deputy head.")
+    assert people(facts, "deputy_leader") == set()
+
+
+# -- a participle clause after the group: "G, set up in X and headed by P", "set up under P" ----
+def test_set_up_and_headed_by_after_the_group():
+    facts = run("Farm subsidies are overseen by the State Council Leading Group for the Third National "
+                "Agricultural Census, set up in 2015 and headed by Vice-Premier Wang Yang.")
+    assert people(facts, "leader") == {"Wang Yang"}
+
+
+def test_group_set_up_under_a_vice_premier():
+    facts = run("The leading group for the fourth national economic census was announced in 2017. The "
+                "leading group, set up in 2017 under Vice-Premier Zhang Gaoli, employed many census takers.")
+    assert people(facts, "leader") == {"Zhang Gaoli"}
+
+
+def test_set_up_under_a_body_names_no_leader():
+    facts = run("The Central Leading Group for Financial and Economic Affairs, set up in 1980 under the State "
+                "Council's guidance, was praised by Zhao Ziyang in a speech.")
+    assert people(facts, "leader") == set()
+
+
+def test_addressing_the_members_is_not_membership():
+    facts = run("Xi Jinping, who heads the Central Comprehensively Deepening Reforms Commission, told its "
+                "members on Monday that reform must be pursued with more courage.")
+    assert people(facts, "leader") == {"Xi Jinping"}
+    assert people(facts, "member") == set()
+
+
+def test_named_a_member_is_still_membership():
+    facts = run("In 2018 the Central Foreign Affairs Commission was formed, and Wang Yi was named a member of "
+                "the commission.")
+    assert people(facts, "member") == {"Wang Yi"}
+
+
+def test_surname_took_over_the_group_from_predecessor():
+    facts = run("The State Council Leading Group for Poverty Alleviation and Development coordinates rural aid. "
+                "Vice-Premier Hu Chunhua took charge in 2018. Hu took over the leading group from Wang Yang, "
+                "who moved to the advisory conference.")
+    assert people(facts, "leader") == {"Hu Chunhua", "Wang Yang"}

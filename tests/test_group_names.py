@@ -14,6 +14,13 @@ def test_normalisation_folds_small_plural_and_punctuation():
     assert normalise_group_name("Foreign Affairs LSG") == normalise_group_name("Foreign Affairs Leading Group")
 
 
+def test_state_council_possessive_and_suffix_mean_state_council():
+    council = normalise_group_name("State Council Leading Group for Widgets")
+    assert normalise_group_name("the State Council's Leading Group for Widgets") == council
+    assert normalise_group_name("Leading Group for Widgets under the State Council") == council
+    assert normalise_group_name("Central Leading Group for Widgets") != council
+
+
 def test_party_prefix_and_suffix_mean_central():
     central = normalise_group_name("Central Leading Group for Widgets")
     assert normalise_group_name("CPC Central Committee's Leading Group for Widgets") == central

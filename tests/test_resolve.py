@@ -6,8 +6,10 @@ import json
 import pytest
 from opencc import OpenCC
 
-from pipeline.resolve import (GAZETTEER_DIR, gazetteer_group_names, group_by_id, is_not_group,
-                              known_people, resolve_group, resolve_person, successor_chain)
+from pipeline.group_names import normalise_group_name
+from pipeline.resolve import (GAZETTEER_DIR, claimed_level, gazetteer_group_names, group_by_id,
+                              groups, is_generic_group_name, is_not_group, known_people,
+                              resolve_group, resolve_person, successor_chain)
 
 KINDS = {"leading_group", "commission", "office", "subgroup", "other_body"}
 LEVELS = {"central", "state_council", "provincial"}
@@ -110,6 +112,83 @@ def test_provincial_namesake_is_not_the_central_body():
     assert ref.gazetteer_id is None and ref.kind == "leading_group"
 
 
+@pytest.mark.parametrize("surface", [
+    "山东省财经委员会", "广东省全面深化改革委员会", "北京市委全面深化改革委员会",
+    "Guangdong provincial Financial and Economic Affairs Commission",
+    "Shanghai Municipal Leading Group for Cybersecurity and Informatization",
+    "Guangdong Provincial Commission for Comprehensively Deepening Reform"])
+def test_provincial_and_municipal_bodies_never_resolve_to_national_ones(surface):
+    assert resolve_group(surface).gazetteer_id is None
+
+
+@pytest.mark.parametrize("surface, expected", [
+    ("State Council's Financial and Economic Commission", "state-council-financial-economic-commission-1979"),
+    ("国务院财政经济委员会", "state-council-financial-economic-commission-1979"),
+    ("Central Financial and Economic Affairs Commission", "central-financial-economic-affairs-commission"),
+    ("State Council Leading Group for Poverty Alleviation and Development", "poverty-alleviation-leading-group"),
+    # Same topic, other tier: the name says which tier it is, so it is not the gazetteer's body.
+    ("Central Leading Group for Poverty Alleviation and Development", None),
+    ("中央扶贫开发领导小组", None),
+    ("State Council Leading Group for Deepening Reform", None),
+    ("国务院全面深化改革领导小组", None),
+    ("Central Food Safety Commission", None),
+])
+def test_state_council_and_party_bodies_do_not_cross(surface, expected):
+    assert resolve_group(surface).gazetteer_id == expected
+
+
+@pytest.mark.parametrize("surface", [
+    "the group", "five-person group", "the Five-Person Small Group", "Group of Five", "the commission",
+    "the Leading Group", "the Central Leading Group", "the office", "领导小组", "小组", "委员会",
+    "五人小组", "中央五人小组", "领导小组办公室", "指挥部"])
+def test_generic_surfaces_never_resolve_to_a_body(surface):
+    assert is_generic_group_name(surface)
+    assert resolve_group(surface).gazetteer_id is None
+
+
+def test_five_person_groups_of_different_eras_stay_apart():
+    economic = resolve_group("中央经济工作五人小组")
+    assert economic.gazetteer_id == "central-economic-work-five-person-group"
+    assert resolve_group("Central Five-Person Group on Economic Work").key == economic.key
+    cultural = resolve_group("文化革命五人小组")
+    assert cultural.gazetteer_id == "five-person-group-cultural-revolution"
+    # A name the body shares with others is still reported, but never looked up.
+    assert "Group of Five" in cultural.aliases
+
+
+@pytest.mark.parametrize("surface, level", [
+    ("国务院扶贫开发领导小组", "state_council"), ("the State Council's Leading Group", "state_council"),
+    ("CPC Central Committee Leading Group", "central"), ("中共中央台湾工作办公室", "central"),
+    ("山东省委财经委员会", "provincial"), ("Shenzhen municipal commission", "provincial"),
+    ("国家减灾委员会", None), ("全国城市市场监管领导小组", None)])
+def test_claimed_level(surface, level):
+    assert claimed_level(surface) == level
+
+
+@pytest.mark.parametrize("surface, expected", [
+    ("Leading Group for the Seventh National Population Census", "seventh-population-census-leading-group"),
+    ("第二次全国农业普查领导小组", "second-agricultural-census-leading-group"),
+    ("國務院第一次全國水利普查領導小組", "first-water-census-leading-group"),
+    ("National Committee for Disaster Reduction", "national-disaster-reduction-committee"),
+    ("中央爱国卫生运动委员会", "central-patriotic-health-campaign-committee-1952"),
+    ("全国爱卫会", "patriotic-health-campaign-committee"),
+    ("中财委", "gac-financial-economic-commission"),
+    ("CFWC", "central-financial-work-commission-2023"),
+    ("深改委", "central-commission-deepening-reform"),
+    ("CCP Central Foreign Affairs Office", "office-central-foreign-affairs-commission"),
+    ("Central Political Structural Reform Study Group", "political-reform-study-group-1986"),
+])
+def test_added_bodies_resolve(surface, expected):
+    assert resolve_group(surface).gazetteer_id == expected
+
+
+def test_renamed_bodies_are_chained():
+    assert successor_chain("china-idndr-committee") == [
+        "china-international-disaster-reduction-committee", "national-disaster-reduction-committee"]
+    assert successor_chain("central-epidemic-prevention-commission-1952")[-1] == \
+        "patriotic-health-campaign-committee"
+
+
 def test_short_chinese_forms_get_their_kind():
     assert resolve_group("中央深改委").kind == "commission"
     assert resolve_group("中央网信办").kind == "office"
@@ -203,6 +282,37 @@ def test_groups_data_is_valid():
             assert t2s.convert(name) == name, (entry["id"], "not simplified", name)
         for field in ("established", "disbanded"):
             assert entry[field] is None or len(entry[field]) in (4, 7, 10), entry["id"]
+
+
+def test_every_listed_name_resolves_to_its_body_or_a_current_namesake():
+    names_of: dict[str, set[str]] = {}
+    for name, group_id in gazetteer_group_names():
+        names_of.setdefault(group_id, set()).add(normalise_group_name(name))
+    for entry in groups():
+        names = [entry["canonical"], *entry["names_en"], entry["name_zh"], entry["name_zht"],
+                 *entry["names_zh_other"]]
+        for name in names:
+            found = resolve_group(name).gazetteer_id
+            if found != entry["id"]:  # only a later body listing the same name may take it
+                assert found and not group_by_id(found)["successor"], (entry["id"], name, found)
+                assert normalise_group_name(name) in names_of.get(found, set()), (entry["id"], name)
+
+
+def test_no_body_is_looked_up_by_a_generic_name():
+    for entry in groups():
+        for name in [*entry["names_en"], entry["name_zh"], *entry["names_zh_other"]]:
+            assert not is_generic_group_name(name), (entry["id"], name)
+        for name in entry.get("names_shared", []):
+            assert is_generic_group_name(name), (entry["id"], "shared but specific", name)
+
+
+def test_dates_are_ordered():
+    for entry in groups():
+        if entry["established"] and entry["disbanded"]:
+            assert entry["established"][:4] <= entry["disbanded"][:4], entry["id"]
+        for link in entry["successor"]:
+            if link["date"] and entry["established"]:
+                assert entry["established"][:4] <= link["date"][:4], (entry["id"], link)
 
 
 def test_succession_links_point_both_ways():

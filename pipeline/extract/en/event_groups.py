@@ -26,7 +26,8 @@ def verb_groups(cue: Span, index) -> list[int]:
     if verb.dep_ in ("acl", "relcl") and verb.head.lower_ not in ("which", "that") and index.groups[verb.head.i]:
         return groups_of(verb.head, index)
     if verb.dep_ == "acl" and verb.head.dep_ == "appos" and index.groups[verb.head.head.i]:
-        return groups_of(verb.head.head, index)  # "G, a body set up in March 2023"
+        # "G, a body set up in March 2023", never "G, a campaign launched in 2013"
+        return groups_of(verb.head.head, index) if verb.head.lower_ in _BODY_NOUNS else []
     token = verb
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
@@ -38,7 +39,7 @@ def verb_groups(cue: Span, index) -> list[int]:
                 if found or subject.lower_ == "who":  # "Han, who became head of G": a person, no event
                     return found
                 return index.sentence_groups(index.sent(cue[0]))[:1]
-            found = groups_of(subject, index)
+            found = groups_of(subject, index) or plural_reference(subject, index)
             if not found and subject.lower_ in _RESPONSIBILITY_WORDS:
                 found = [g for t in subject.subtree for g in index.groups[t.i]]
                 found = list(dict.fromkeys(found))
@@ -46,6 +47,24 @@ def verb_groups(cue: Span, index) -> list[int]:
         if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
             break
         token = token.head
+    return []
+
+
+def plural_reference(noun: Token, index) -> list[int]:
+    """"both commissions", "the two groups": the last bodies of that kind named before."""
+    counted = {"both": 2, "two": 2, "three": 3}
+    wanted = next((counted[c.lower_] for c in noun.children if c.lower_ in counted), None)
+    if noun.lower_ not in _PLURAL_BODIES or wanted is None:
+        return []
+    kind = noun.lower_.rstrip("s").removesuffix("ie") + ("y" if noun.lower_.endswith("ies") else "")
+    entities = noun.doc._.lsg_groups.entities
+    found: list[int] = []
+    for i in range(noun.i - 1, -1, -1):
+        for g in index.groups[i]:
+            if g not in found and kind in entities[g].ref.name.lower():
+                found.append(g)
+        if len(found) == wanted:
+            return list(reversed(found))
     return []
 
 

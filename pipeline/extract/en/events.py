@@ -48,6 +48,8 @@ class Events:
             if not any(index.groups[t.i] for t in sent):
                 continue
             event, shape = cue.label_.split("|")
+            if _negated(cue):  # "the conference was not a meeting of the group"
+                continue
             groups = noun_groups(cue, index) if shape == "noun" else verb_groups(cue, index)
             if not groups:
                 continue
@@ -75,6 +77,8 @@ class Events:
                 in_sentence = _own_clause_dates(cue, in_sentence)
                 if not in_sentence:
                     continue
+            if shape == "noun" and how != "borrowed":  # "the first meeting of G, a body created in March"
+                in_sentence = [d for d in in_sentence if not _in_other_clause(cue, d)] or in_sentence
             chosen = _dates_for(cue, in_sentence, len(groups), sent)
             for group, date in zip(groups, chosen):
                 add_fact(doc, Fact(kind="event", group=group, start=start, end=sent.end_char,
@@ -112,7 +116,34 @@ def _inside_group(doc: Doc, index, date) -> bool:
 
 
 def _after_since(text: str, start: int) -> bool:
+    """"since 2013", "until 2005" bound a state, not an event; "until 2005, when it was renamed"
+    dates the when-clause."""
+    if re.match(r"[^\n,.;]{0,12},?\s+when\b", text[start:start + 30]):
+        return False
     return text[max(0, start - 7):start].rstrip().lower().endswith(("since", "until", "till", "before"))
+
+
+def _negated(cue: Span) -> bool:
+    """The cue's own clause says it did not happen: "was not a meeting", "was never abolished"."""
+    token = cue[0]
+    for _ in range(3):
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
+            break
+        if token.dep_ not in ("attr", "dobj", "nsubj", "nsubjpass", "pobj", "prep") or token.head is token:
+            return False
+        token = token.head
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
+
+
+def _in_other_clause(cue: Span, date) -> bool:
+    """The date belongs to a participle or relative clause that does not contain the cue."""
+    span = cue.doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    owner = span.root
+    while owner.pos_ not in ("VERB", "AUX") and owner.head is not owner:
+        owner = owner.head
+    return owner.dep_ in ("acl", "relcl") and not owner.is_ancestor(cue[0]) and owner is not cue[0]
 
 
 def _opening_date(doc: Doc, sent: Span, dates):

@@ -32,6 +32,12 @@ _INLINE_CUE = re.compile(
     r"(?i)\b(?P<role>members|office directors|directors|deputy heads|vice[- ]chairmen|vice[- ]directors)\b"
     r"(?P<gap>[^.;:]{0,100}?)\b(?:include|included|includes|are|were|was|comprise[sd]?)\b\s*:?")
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_LEAD_IN = re.compile(r"(?i)^(?:(?:its|their|the(?: \w+(?:'s|’s))?|his|her)\s+)?(?:(?:first|past|successive|later|"
+                      r"other|current|founding)\s+)?(?P<role>[\w -]{3,30}?)\s+(?:(?:so far|to date|since \d{4}),?\s+)?"
+                      r"(?:have been|has been|had been|were|are|was|is|included?|includes|comprised?|"
+                      r"(?:have|has) included)(?:\s+(?:as follows|so far|to date|since \d{4}))?$")
+
 
 class Lists:
     def __call__(self, doc: Doc) -> Doc:
@@ -62,11 +68,12 @@ class Lists:
             body = line.group("body").strip().rstrip(":：").strip()
             if not body:
                 continue
-            heading = _heading_role(body.strip("| "))
+            introduces = line.group("body").rstrip().endswith((":", "："))
+            heading = _heading_role(body.strip("| ")) or (_lead_in_role(body) if introduces else None)
             colon = re.match(r"^\|?\s*([^:：|]{3,30}?)\s*[:：|]\s*(.+)$", body)
             named = index.people_in(*_tokens(doc, line.start("body"), line.end()))
-            if heading or (len(body.split()) <= 4 and not named):
-                subheading = not heading and role is not None and line.group("body").rstrip().endswith((":", "："))
+            if heading or (not named and (len(body.split()) <= 4 or introduces and len(body.split()) <= 8)):
+                subheading = not heading and role is not None and introduces
                 if not subheading:  # "Members:" then "Vice-premiers:": still members
                     role, heading_start = heading, line.start()
                 continue
@@ -134,6 +141,13 @@ def _enumeration_end(text: str, start: int) -> int:
     cut the sentence at the colon)."""
     m = re.compile(r"[.!?][’”'\"]?(?=\s)|\n\s*\n").search(text, start, start + 1500)
     return m.end() if m else min(len(text), start + 1500)
+
+
+def _lead_in_role(line: str) -> str | None:
+    """The role of a sentence introducing a list: "Its chairmen have been:", "The members were:"."""
+    last = _SENTENCE_END.split(line)[-1].strip()
+    m = _LEAD_IN.match(last)
+    return _heading_role(m.group("role")) if m else None
 
 
 def _heading_role(text: str) -> str | None:

@@ -11,11 +11,9 @@ LEADERSHIP = frozenset({"leadership", "chairmanship", "headship", "helm"})
 
 def subject_groups(index, sent: Span, verb: Token) -> tuple[list[int], bool] | None:
     """Groups the verb's subject (or the noun it modifies) names; None when it names no group."""
-    doc = verb.doc
-    if verb.tag_ == "VBN" and verb.i >= 2 and doc[verb.i - 1].text == ",":  # "its office, run by P"
-        found = groups_or_office(doc[verb.i - 2], index)
-        if found is not None:
-            return found
+    found = participle_groups(index, verb)
+    if found is not None:  # "its office, run by P", "G, set up last year and headed by P"
+        return found
     if verb.dep_ in ("acl", "relcl"):
         head = verb.head
         if head.lower_ in RELATIVE:
@@ -38,6 +36,25 @@ def subject_groups(index, sent: Span, verb: Token) -> tuple[list[int], bool] | N
             break
         token = token.head
     return _group_before(index, sent, verb)
+
+
+def participle_groups(index, verb: Token) -> tuple[list[int], bool] | None:
+    """The group a participle clause right after it describes: "G, run by P", "G, set up in 2019
+    and headed by P", "the group, set up in 2019 under P"."""
+    doc = verb.doc
+    if verb.tag_ != "VBN":
+        return None
+    first = verb
+    while True:
+        if first.tag_ != "VBN":
+            return None
+        if first.i >= 2 and doc[first.i - 1].text == ",":
+            return groups_or_office(doc[first.i - 2], index)
+        if first.dep_ == "acl" and first.head.i < first.i:  # "a leading group set up in 2019 under P"
+            return groups_or_office(first.head, index)
+        if first.dep_ != "conj" or first.head.i >= first.i:
+            return None
+        first = first.head
 
 
 def _group_before(index, sent: Span, token: Token) -> tuple[list[int], bool] | None:

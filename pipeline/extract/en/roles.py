@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from pipeline.extract.en.mentions import Fact, add_fact, index_of, is_office_token, office_follows
 from pipeline.extract.en.resources import PATTERN_DIR
-from pipeline.extract.en.role_groups import LEADERSHIP, subject_groups
+from pipeline.extract.en.role_groups import LEADERSHIP, participle_groups, subject_groups
 from pipeline.extract.en.role_people import (RELATIVE, SUBJECTS, after_as, clause_subject_people, copula_people,
                                               gapped_holder, head_noun, mention_end, next_as, people_after,
                                               subject_people, token_gap, walk_to_person, with_before)
@@ -33,6 +33,9 @@ from pipeline.extract.en.role_people import (RELATIVE, SUBJECTS, after_as, claus
 _CONFIDENCE = {"passive": 0.9, "active": 0.85, "noun": 0.8, "as": 0.75, "under": 0.5, "fallback": 0.5}
 _HAVING = frozenset({"has", "have", "had", "includes", "include", "included"})
 _INCLUDING = frozenset({"comprises", "comprised", "comprise", "consists", "consisted", "brings", "brought"})
+_FOUNDING = frozenset({"set", "established", "formed", "created", "founded", "reconstituted", "reorganised", "reorganized"})
+_NAMING = frozenset({"named", "name", "names", "appointed", "appoint", "appoints", "made", "make", "makes",
+                     "elected", "elect", "elects", "designated", "chose", "choose", "picked", "became", "become"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this"})
 
 
@@ -134,6 +137,10 @@ class _RoleReader:
         doc = self.doc
         if cue.start > 0 and doc[cue.start - 1].lower_ == "party":  # party chief/secretary: not the group role
             return
+        noun = head_noun(cue)
+        if (noun.dep_ in ("dobj", "dative") and noun.head.lower_ not in _HAVING | _NAMING
+                and gapped_holder(self.index, cue) is None):
+            return  # "Xi told its members that ...": the subject addresses the role holders, holds no role
         how = "noun"
         people: list = []
         if cue.start > 0 and doc[cue.start - 1].lower_ in ("its", "their") and self._subject_is_office():
@@ -154,8 +161,10 @@ class _RoleReader:
             if not groups:
                 groups = self._earlier_cue_groups(cue)
         noun = head_noun(cue)
-        if not groups and noun.dep_ == "attr" and not any(c.dep_ == "prep" for c in noun.children):
-            named = self.index.sentence_groups(self.sent)  # "Xi is its director; A and B are deputy directors"
+        if not groups and _predicative(noun):
+            # "Xi is its director; A and B are deputy directors", "A and B served as deputy heads",
+            # "A and B were named deputy leaders": the one group the sentence names
+            named = self.index.sentence_groups(self.sent)
             groups = named if len(named) == 1 else []
         if not groups:
             return
@@ -219,19 +228,26 @@ class _RoleReader:
         if verb.dep_ == "relcl" and verb.head in objects:
             holders = [p for c in verb.children if c.dep_ in SUBJECTS for p in subject_people(self.index, c)]
         self._emit(cue, role, groups, office, holders, "active")
-        previous = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+        previous = [p for c in (*verb.children, *(c for o in objects for c in o.children))
+                    if c.dep_ == "prep" and c.lower_ == "from"
                     for p in (self.index.people[g.i] for g in c.children if g.dep_ == "pobj") if p is not None]
         if previous and cue[-1].lower_ == "over":  # "took over the group from P"
             self._emit(cue, role, groups, office, previous[:1], "under")
 
     def _under(self, cue: Span) -> None:
         before = self.doc[cue.start - 1] if cue.start > 0 else None
-        if before is None or not self.index.groups[before.i]:
+        if before is None:
+            return
+        groups = self.index.groups[before.i]
+        if not groups and cue[-1].head.lower_ in _FOUNDING:  # "the group, set up in 2019 under P"
+            found = participle_groups(self.index, cue[-1].head)
+            groups = found[0] if found and not found[1] else []
+        if not groups:
             return
         people = people_after(self.index, self.sent, cue.end, all_of_list=False)
         if cue[0].text != "," and people and token_gap(self.doc, cue.end, people[0].start) > 3:
             return  # "the group under the State Council, Li said": Li leads no group
-        self._emit(cue, "leader", self.index.groups[before.i], False, people[:1], "under")
+        self._emit(cue, "leader", groups, False, people[:1], "under")
 
     def _replace(self, cue: Span, replaced: list) -> None:
         """`replaced` held the roles this sentence gives someone else."""
@@ -256,6 +272,14 @@ class _RoleReader:
                                        end=self.sent.end_char, role=role, person=person.name,
                                        short_forms=[person.surface], office=office,
                                        confidence=_CONFIDENCE[how] - penalty - (0 if person.full else 0.1)))
+
+
+def _predicative(noun) -> bool:
+    """A role noun said of the clause's subject, with no "of G" of its own."""
+    if any(c.dep_ == "prep" for c in noun.children):
+        return False
+    return noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and noun.head.lower_ == "as"
+                                              and noun.head.head.pos_ in ("VERB", "AUX"))
 
 
 @Language.factory("lsg_roles")

@@ -1,12 +1,13 @@
 """Dated events of a group: 成立/设立/组建 (established), 更名为/改为/改称现名 (renamed, with the
 new body), 撤销/不再保留/不再设立 (disbanded), 第N次会议/召开领导小组会议 (meeting), and
 infobox rows (成立时间 | 2021年). A verb may take a list of groups ("不再保留A及其办公室、B",
-"将A、B分别改为C、D").
+"将A、B分别改为C、D"); "同年成立的还有X" dates X too; "A更名为B，…恢复原名" renames B back to A.
 
 An event needs a date: in its sentence, else the narrative one (event_dates.py), else, for a
 notice that 决定成立 a group, the notice's issuing date on a line of its own at the end.
-Conditional or future wording (任务完成后自动撤销, 将成立), repeated meetings (多次召开) and
-reporting dates (6月1日，记者…获悉，…成立) are not events.
+Conditional, future or modal wording (任务完成后自动撤销, 将成立, 可以设立), what a statute
+provides for (…起施行的《X法》规定，国务院设立Y), repeated meetings (多次召开) and reporting
+dates (6月1日，记者…获悉，…成立) are not events.
 """
 from __future__ import annotations
 

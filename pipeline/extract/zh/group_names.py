@@ -2,7 +2,9 @@
 "领导小组", "该小组", "(以下简称…)" and shortened names stand for.
 
 An unseen name's left edge is found by walking back over jieba words from the head noun
-until punctuation, a verb or preposition (决定, 成立, 关于, 任 ...) or a post.
+until punctuation, a verb or preposition (决定, 成立, 关于, 任 ...) or a post; short quoted
+words belong to the name (清理“三角债”领导小组). The new name of a renaming (A更名为B) is a
+name of its own, never read as a short form of the old one or the other way round.
 """
 from __future__ import annotations
 
@@ -156,6 +158,7 @@ class GroupFinder:
         targets = {span: span if span in named_anew else
                    _longer_name([s for s in (full if span in former else current) if s not in named_anew],
                                 span, text) or span for span in full}
+        targets.update(_written_out(text, found, full, targets))
         mentions = []
         for span in spans:
             kind, group_id, bare = found[span]
@@ -202,6 +205,23 @@ class GroupFinder:
             if named and match.start() - named[-1][1] <= 2:
                 aliases[match.group(1)] = (match.start(), named[-1])
         return aliases
+
+
+def _written_out(text: str, found: dict, full: list, targets: dict) -> dict:
+    """A gazetteer short name (深改委) stands for the body's longest name the text writes out,
+    when it shortens that name (a former name of the body is a name of its own)."""
+    longest: dict[str, tuple[int, int]] = {}
+    for span in full:
+        group_id = found[span][1]
+        kept = longest.get(group_id)
+        if group_id and (kept is None or span[1] - span[0] > kept[1] - kept[0]):
+            longest[group_id] = span
+    written = {}
+    for span in full:
+        body = longest.get(found[span][1])
+        if body and body != span and targets[span] == span and subsequence(text[slice(*span)], text[slice(*body)]):
+            written[span] = body
+    return written
 
 
 def _function_word(word: str, flag: str) -> bool:

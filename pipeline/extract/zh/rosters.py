@@ -1,6 +1,7 @@
 """Notice-style rosters: a role header ("组 长:", "副组长 |", "成员:") and the names after it,
 on the same line or on the following lines, until the next header or a line that is not a
 roster line. Posts written after a name ("肖 捷 国务院副秘书长", "王勇(国务委员)") are skipped.
+A roster under two bodies named as alternatives (A或B) belongs to both, or to the one set up.
 """
 from __future__ import annotations
 
