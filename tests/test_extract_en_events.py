@@ -124,3 +124,82 @@ def test_ceased_to_exist_and_announced_creation():
     facts = run("The Central National Security Commission met in April. The commission approved the creation "
                 "of a fund in 2018.")
     assert event_dates(facts, "established") == set()
+
+
+# -- a meeting on a weekday of a dated story; a date of another clause is not the meeting's ------
+def test_weekday_meeting_takes_the_dateline_not_the_founding_month():
+    facts = run("BEIJING, July 12, 2018 -- President Xi Jinping on Thursday presided over the first meeting of "
+                "the Central Foreign Affairs Commission, a party body formed in March to coordinate diplomacy.")
+    assert event_dates(facts, "meeting") == {"2018-07-12"}
+
+
+def test_meeting_date_from_its_own_clause():
+    facts = run("SHANGHAI, Nov 5, 2019 -- Li Keqiang on Tuesday chaired a meeting of the State Council "
+                "Leading Group for Western Region Development, a group which was set up in January 2000.")
+    assert event_dates(facts, "meeting") == {"2019-11-05"}
+
+
+def test_not_a_meeting_of_the_group_is_no_meeting():
+    facts = run("In November 2017 Li Keqiang addressed a national work conference on poverty. The conference "
+                "was not a meeting of the State Council Leading Group for Poverty Alleviation and Development.")
+    assert event_dates(facts, "meeting") == set()
+
+
+def test_campaign_launched_after_the_group_is_not_its_founding():
+    facts = run("The leading group for the Two Studies and One Action campaign, a campaign launched in "
+                "February 2016, was headed by Liu Yunshan.")
+    assert event_dates(facts, "established") == set()
+
+
+# -- "both commissions were abolished": the bodies of that kind named before ------------------
+def test_both_bodies_abolished():
+    facts = run("The Central Commission for Comprehensive Management of Public Security and the Central Leading "
+                "Group for Maintaining Stability long shared staff with the police. In March 2018, when the "
+                "party reorganised its security organs, both bodies were abolished.")
+    disbanded = {(group, date) for event, date, group in events(facts) if event == "disbanded"}
+    assert len(disbanded) == 2 and {date for _, date in disbanded} == {"2018-03"}
+
+
+def test_both_groups_leaves_out_a_body_of_another_kind():
+    facts = run("The Central Leading Group for Maintaining Stability and the Central Leading Group for Preventing "
+                "and Handling Cults worked beside the Central Political and Legal Affairs Commission. In March "
+                "2018, when the security organs were reorganised, both groups were abolished.")
+    disbanded = {group for event, _date, group in events(facts) if event == "disbanded"}
+    assert len(disbanded) == 2 and all("Commission" not in group for group in disbanded)
+
+
+def test_the_two_groups_were_dissolved():
+    facts = run("The Central Leading Group for Party Building and the Central Leading Group for Propaganda "
+                "and Ideology were set up in the 1980s. In 1988 the two groups were dissolved.")
+    dates = {(group, date) for event, date, group in events(facts) if event == "disbanded"}
+    assert len(dates) == 2 and {date for _, date in dates} == {"1988"}
+
+
+# -- "had been called X until 2005, when it was renamed Y" ------------------------------------
+def test_called_until_year_when_renamed():
+    facts = run("The Central Cyberspace Affairs Commission sets internet policy. It had been called the Central "
+                "Leading Group for Cyberspace Affairs until 2018, when it was renamed the Central Cyberspace "
+                "Affairs Commission in the reform of party bodies.")
+    renamed = [f for f in facts if getattr(f, "event", None) == "renamed"]
+    assert [(f.group.name, f.date, f.to_group.name) for f in renamed] == [
+        ("Central Leading Group for Cyberspace Affairs", "2018", "Central Cyberspace Affairs Commission")]
+
+
+def test_until_year_without_when_gives_no_date():
+    facts = run("The Central Leading Group for Cyberspace Affairs existed until 2018 and was renamed.")
+    assert event_dates(facts, "renamed") == set()
+
+
+def test_both_groups_counts_a_renamed_body_once():
+    facts = run("The Central Leading Group for Maintaining Stability was formed in 1998. The Central Leading Group "
+                "for Dealing with the Falun Gong Issue was created in 1999; in 2000 it was renamed the Central "
+                "Leading Group for Preventing and Handling Cults. In March 2018, when the security organs were "
+                "reorganised, both groups were abolished.")
+    disbanded = {group for event, _date, group in events(facts) if event == "disbanded"}
+    assert len(disbanded) == 2 and all("Falun Gong" not in group for group in disbanded)
+
+
+def test_event_word_inside_a_quoted_group_name_is_no_event():
+    facts = run('The leading group for the "Never forget why you started" education campaign of 2019 was led '
+                "by Wang Huning.")
+    assert event_dates(facts, "established") == set()

@@ -240,3 +240,12 @@ def test_surname_took_over_the_group_from_predecessor():
                 "Vice-Premier Hu Chunhua took charge in 2018. Hu took over the leading group from Wang Yang, "
                 "who moved to the advisory conference.")
     assert people(facts, "leader") == {"Hu Chunhua", "Wang Yang"}
+
+
+# -- a leading group for a quoted campaign slogan ------------------------------------------------
+def test_leading_group_for_a_quoted_campaign():
+    facts = run('- The leading group for the "Two Studies, One Action" education campaign of 2016 was headed by '
+                "Liu Yunshan.\n- The leading group for the “Three Stricts and Three Honests” campaign of 2015 "
+                "was led by Liu Yunshan as well.")
+    assert {(person, role) for person, role, _group in roles(facts)} == {("Liu Yunshan", "leader")}
+    assert len({group for _p, _r, group in roles(facts)}) == 2

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 _SUBJECTS = ("nsubj", "nsubjpass")
 _RESPONSIBILITY_WORDS = frozenset({"responsibilities", "responsibility", "functions", "duties", "work", "powers"})
 _BODY_NOUNS = frozenset({"commission", "committee", "group", "office", "body", "agency", "administration"})
-_PLURAL_BODIES = frozenset({"groups", "commissions", "bodies", "lsgs", "committees", "panels"})
+PLURAL_BODIES = frozenset({"groups", "commissions", "bodies", "lsgs", "committees", "panels"})
 
 
 def verb_groups(cue: Span, index) -> list[int]:
@@ -54,14 +54,16 @@ def plural_reference(noun: Token, index) -> list[int]:
     """"both commissions", "the two groups": the last bodies of that kind named before."""
     counted = {"both": 2, "two": 2, "three": 3}
     wanted = next((counted[c.lower_] for c in noun.children if c.lower_ in counted), None)
-    if noun.lower_ not in _PLURAL_BODIES or wanted is None:
+    if noun.lower_ not in PLURAL_BODIES or wanted is None:
         return []
-    kind = noun.lower_.rstrip("s").removesuffix("ie") + ("y" if noun.lower_.endswith("ies") else "")
+    kind = {"commissions": "commission", "committees": "committee", "groups": "group"}.get(noun.lower_, "")
     entities = noun.doc._.lsg_groups.entities
+    # a body renamed earlier in the text is one body under two names
+    renamed = {f.group: f.to_group for f in noun.doc._.lsg_facts or [] if f.kind == "event" and f.event == "renamed"}
     found: list[int] = []
     for i in range(noun.i - 1, -1, -1):
         for g in index.groups[i]:
-            if g not in found and kind in entities[g].ref.name.lower():
+            if g not in found and renamed.get(g) not in found and kind in entities[g].ref.name.lower():
                 found.append(g)
         if len(found) == wanted:
             return list(reversed(found))
@@ -71,7 +73,7 @@ def plural_reference(noun: Token, index) -> list[int]:
 def listed_after(noun: Token, index) -> list[int]:
     """"set up five small groups: a finance group ..., a science group ...": every group listed."""
     doc = noun.doc
-    if noun.lower_ not in _PLURAL_BODIES:
+    if noun.lower_ not in PLURAL_BODIES:
         return []
     colon = next((t.i for t in doc[noun.i + 1: noun.i + 16] if t.text in (":", ".", ";")), None)
     if colon is None or doc[colon].text != ":":

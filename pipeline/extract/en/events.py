@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.extract.en.doc_text import text_of
-from pipeline.extract.en.event_groups import (into_body, noun_groups, renamed_from, renamed_target, subject_groups,
-                                              verb_groups)
+from pipeline.extract.en.event_groups import (PLURAL_BODIES, into_body, noun_groups, renamed_from, renamed_target,
+                                              subject_groups, verb_groups)
 from pipeline.extract.en.mentions import Fact, add_fact, index_of
 from pipeline.extract.en.resources import PATTERN_DIR
 
@@ -45,10 +45,10 @@ class Events:
         starts = [d.start for d in dates]
         for cue in filter_spans([Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]):
             sent = index.sent(cue[0])
-            if not any(index.groups[t.i] for t in sent):
+            if not any(index.groups[t.i] or t.lower_ in PLURAL_BODIES for t in sent):  # "both commissions"
                 continue
             event, shape = cue.label_.split("|")
-            if _negated(cue):  # "the conference was not a meeting of the group"
+            if _negated(cue) or any(index.groups[t.i] for t in cue):  # "not a meeting"; "... founding mission" group
                 continue
             groups = noun_groups(cue, index) if shape == "noun" else verb_groups(cue, index)
             if not groups:
