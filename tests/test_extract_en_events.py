@@ -203,3 +203,25 @@ def test_event_word_inside_a_quoted_group_name_is_no_event():
     facts = run('The leading group for the "Never forget why you started" education campaign of 2019 was led '
                 "by Wang Huning.")
     assert event_dates(facts, "established") == set()
+
+
+# -- more ways to say founded and replaced -------------------------------------------------------
+def test_came_into_being_and_dates_from():
+    assert event_dates(run("The Central Leading Group for Rural Work came into being in 1993."),
+                       "established") == {"1993"}
+    assert event_dates(run("The Central Leading Group for Foreign Affairs dates from March 1981."),
+                       "established") == {"1981-03"}
+
+
+def test_replaced_group_with_commission():
+    facts = run("In March 2018 the party replaced the Central Leading Group for Foreign Affairs with the Central "
+                "Foreign Affairs Commission.")
+    renamed = [f for f in facts if getattr(f, "event", None) == "renamed"]
+    assert [(f.group.name, f.date, f.to_group.name) for f in renamed] == [
+        ("Central Leading Group for Foreign Affairs", "2018-03", "Central Foreign Affairs Commission")]
+
+
+def test_replaced_in_year_by():
+    facts = run("The Central Leading Group for Foreign Affairs was replaced in 2018 by the Central Foreign Affairs "
+                "Commission.")
+    assert event_dates(facts, "renamed") == {"2018"}

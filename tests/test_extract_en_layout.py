@@ -148,3 +148,16 @@ def test_the_members_were_lead_in():
     facts = run("The Central Leading Group for Rural Work was reshuffled in 2013.\nThe members were:\n"
                 "- Wang Yang\n- Han Changfu\n")
     assert people(facts, "member") == {"Wang Yang", "Han Changfu"}
+
+
+def test_run_in_role_label_after_a_sentence():
+    facts = run("The Central Leading Group for Cyberspace Affairs was set up in February 2014. Deputy heads: "
+                "Li Keqiang, Liu Yunshan. Membership: Lu Wei, Guo Shengkun.")
+    assert people(facts, "deputy_leader") == {"Li Keqiang", "Liu Yunshan"}
+    assert people(facts, "member") == {"Lu Wei", "Guo Shengkun"}
+
+
+def test_run_in_label_that_is_no_role_gives_nothing():
+    facts = run("The Central Leading Group for Cyberspace Affairs was set up in February 2014. Speakers at the "
+                "launch: Lu Wei, Guo Shengkun.")
+    assert people(facts, "member") == set()

@@ -249,3 +249,121 @@ def test_leading_group_for_a_quoted_campaign():
                 "was led by Liu Yunshan as well.")
     assert {(person, role) for person, role, _group in roles(facts)} == {("Liu Yunshan", "leader")}
     assert len({group for _p, _r, group in roles(facts)}) == 2
+
+
+# -- one verb, two groups, a relative clause between them ---------------------------------------
+def test_leads_two_groups_split_by_a_relative_clause():
+    facts = run("Vice-Premier Han Zheng oversaw regional plans. Han chaired the Leading Group for the Development "
+                "of the Guangdong-Hong Kong-Macao Greater Bay Area, which met in Guangzhou in 2019, and the leading "
+                "group for the coordinated development of the Beijing-Tianjin-Hebei region, a plan Xi set out in "
+                "2014.")
+    assert len({group for person, role, group in roles(facts) if person == "Han Zheng" and role == "leader"}) == 2
+
+
+def test_a_second_object_of_another_kind_is_not_led():
+    facts = run("Li Keqiang chaired the State Council Leading Group for Western Region Development, which met "
+                "in Chengdu, and the annual work conference of the provinces.")
+    assert {group for _p, role, group in roles(facts) if role == "leader"} == {
+        "State Council Leading Group for Western Region Development"}
+
+
+def test_lowercase_group_topic_ending_in_a_named_place():
+    facts = run("In 2019 Han Zheng chaired the leading group for ecological protection of the Qinghai-Tibet "
+                "Plateau region and the leading group for the protection of the Yangtze River economic belt.")
+    assert {f.group.name for f in facts if getattr(f, "role", None) == "leader"} == {
+        "leading group for ecological protection of the Qinghai-Tibet Plateau region",
+        "leading group for the protection of the Yangtze River economic belt"}
+
+
+# -- a party work commission is headed by its secretary; other bodies' secretaries are staff ----
+def test_secretary_of_a_work_committee_is_its_leader():
+    facts = run("The Central and State Organs Work Committee oversees party branches in the central ministries. "
+                "Its secretary was Ding Xuexiang, who also ran the General Office.")
+    assert people(facts, "leader") == {"Ding Xuexiang"}
+
+
+def test_secretary_general_and_secretary_of_a_leading_group_are_not_leaders():
+    facts = run("The Central Leading Group for Financial and Economic Affairs has a secretary-general, Liu He. "
+                "The group's secretary was Wang Qishan.")
+    assert people(facts, "leader") == set()
+
+
+# -- "P, who ..., was a deputy head": the group of the sentence before --------------------------
+def test_deputy_head_after_a_relative_clause_refers_to_the_group_before():
+    facts = run("The Central Leading Group for Hong Kong and Macao Affairs was led by Han Zheng. Xia Baolong, "
+                "who ran the liaison work, was a deputy head.")
+    assert people(facts, "deputy_leader") == {"Xia Baolong"}
+
+
+def test_predicate_role_does_not_cross_a_paragraph():
+    facts = run("The Central Leading Group for Hong Kong and Macao Affairs was led by Han Zheng.\n\n"
+                "Xia Baolong, who had run Zhejiang province, was a deputy head.")
+    assert people(facts, "deputy_leader") == set()
+
+
+def test_predicate_role_with_its_own_of_phrase_is_not_the_group_before():
+    facts = run("The Central Leading Group for Hong Kong and Macao Affairs was led by Han Zheng. Wang Huning "
+                "was a deputy head of the propaganda system.")
+    assert people(facts, "deputy_leader") == set()
+
+
+# -- "set up G in May 2008 under P" ----------------------------------------------------------
+def test_set_up_group_under_a_premier():
+    facts = run("The State Council set up the State Council Leading Group for Western Region Development in "
+                "January 2000 under Premier Zhu Rongji.")
+    assert people(facts, "leader") == {"Zhu Rongji"}
+
+
+# -- "A and B were its head and deputy head respectively" -------------------------------------
+def test_respectively_pairs_people_with_roles():
+    facts = run("The State Council set up the Food Safety Commission in 2010. Li Keqiang and Hui Liangyu were "
+                "its director and deputy director respectively.")
+    assert people(facts, "leader") == {"Li Keqiang"}
+    assert people(facts, "deputy_leader") == {"Hui Liangyu"}
+
+
+
+# -- members stated without "of G": "among the members", "made up of" -------------------------
+def test_among_the_members_and_made_up_of():
+    facts = run("The Central Leading Group for Taiwan Affairs was reshuffled in 2013. Zhang Zhijun was among "
+                "the members.")
+    assert people(facts, "member") == {"Zhang Zhijun"}
+    facts = run("The Central Leading Group for Taiwan Affairs is small. It is made up of Xi Jinping, Wang Yang "
+                "and Yang Jiechi.")
+    assert people(facts, "member") == {"Xi Jinping", "Wang Yang", "Yang Jiechi"}
+
+
+def test_among_the_audience_is_no_membership():
+    facts = run("Xi Jinping spoke at the Central Leading Group for Taiwan Affairs forum. Zhang Zhijun was among "
+                "the guests.")
+    assert people(facts, "member") == set()
+
+
+# -- deputies and members in news phrasing -----------------------------------------------------
+def test_whose_deputy_head_is():
+    facts = run("The Central Leading Group for Inspection Work, whose deputy head is Yang Xiaodu, sent teams to "
+                "the provinces in 2017.")
+    assert people(facts, "deputy_leader") == {"Yang Xiaodu"}
+
+
+def test_his_deputy_and_deputised_by():
+    facts = run("Zhao Leji heads the Central Leading Group for Inspection Work; his deputy is Yang Xiaodu.")
+    assert people(facts, "deputy_leader") == {"Yang Xiaodu"}
+    facts = run("The Central Leading Group for Inspection Work is headed by Zhao Leji and deputised by Yang "
+                "Xiaodu.")
+    assert people(facts, "deputy_leader") == {"Yang Xiaodu"}
+    facts = run("Zhao Leji was made head of the Central Leading Group for Inspection Work, with Yang Xiaodu as "
+                "deputy.")
+    assert people(facts, "deputy_leader") == {"Yang Xiaodu"}
+
+
+def test_appointed_to_and_seat_on_the_group():
+    assert people(run("Chen Xi was appointed to the Central Leading Group for Inspection Work in 2017."),
+                  "member") == {"Chen Xi"}
+    assert people(run("Chen Xi holds a seat on the Central Leading Group for Inspection Work."),
+                  "member") == {"Chen Xi"}
+
+
+def test_appointed_to_head_is_leader_only():
+    facts = run("Zhao Leji was appointed to head the Central Leading Group for Inspection Work in 2017.")
+    assert roles(facts) and people(facts, "member") == set()

@@ -80,7 +80,7 @@ class Coreference:
             for entity in _listed_entities(text, candidates, m.start(), _count(m)):
                 groups.mentions.append(GroupMention(m.start(), m.end(), entity, "coreference"))
         groups.mentions.sort(key=lambda m: m.start)
-        # A "name" inside a group name ("... for Handling Xiejiao-related Issues") is no person.
+        # A "name" inside a group name ("... for Handling Hong Kong Affairs") is no person.
         inside = {i for m in groups.mentions if m.source != "coreference" for i in range(m.start, m.end)}
         people = [p for p in doc._.lsg_people if not (p.start in inside and p.end - 1 in inside)]
         doc._.lsg_people = _resolve_pronouns(doc, people)

@@ -87,7 +87,7 @@ def listed_after(noun: Token, index) -> list[int]:
 
 
 def adjacent_subject(verb: Token, index) -> list[int]:
-    """"an LSG for Taiwan affairs was formed", "G, set up in 2017, ...": the group just before."""
+    """"a small group for science was formed", "G, set up in 2013, ...": the group just before."""
     sent_start = index.sent(verb).start
     i = verb.i - 1
     while i >= sent_start and (verb.doc[i].pos_ in ("AUX", "ADV", "PART") or verb.doc[i].lower_ in ("first", "re", "-")
@@ -162,3 +162,8 @@ def renamed_from(cue: Span, index) -> int | None:
 
 def subject_groups(verb: Token, index) -> list[int]:
     return [g for c in verb.children if c.dep_ in _SUBJECTS for g in groups_of(c, index)]
+
+
+def with_groups(verb: Token, index) -> list[int]:
+    return [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+            for o in p.children if o.dep_ == "pobj" for g in index.groups[o.i]]

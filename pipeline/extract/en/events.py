@@ -2,10 +2,11 @@
 
 Cues are in models/patterns/en_events.jsonl; event_groups.py finds the group a cue is about.
 The date is the nearest date after the cue in the sentence (else before it); a sentence that
-opens with a date lends it to the next sentence ("In March 2018, ... . Under these changes,
+opens with a date lends it to the next sentence ("In June 1958, ... . Under that decision,
 the group was abolished"). Coordinated subjects with "respectively" pair up with their dates,
-and gapped clauses ("..., one for law in 1956, and the Foreign Affairs LSG in 1958") repeat
-the event. No date, no event.
+and gapped clauses ("..., one for science in 1958, and one for culture in 1958") repeat
+the event. No date, no event; a negated cue ("was not a meeting of G") is none either. A date
+of a clause about something else ("G, a body created in March") does not date a meeting.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from spacy.util import filter_spans
 
 from pipeline.extract.en.doc_text import text_of
 from pipeline.extract.en.event_groups import (PLURAL_BODIES, into_body, noun_groups, renamed_from, renamed_target,
-                                              subject_groups, verb_groups)
+                                              subject_groups, verb_groups, with_groups)
 from pipeline.extract.en.mentions import Fact, add_fact, index_of
 from pipeline.extract.en.resources import PATTERN_DIR
 
@@ -65,7 +66,8 @@ class Events:
                 in_sentence = [date]
             to_group = renamed_target(cue, sent, index, groups) if event == "renamed" else None
             if shape == "supersede":  # "the commission replaced the leading group": the object is renamed
-                to_group = next(iter(subject_groups(cue[0], index)), None)
+                # "the party replaced the leading group with the commission": the with-phrase is the new body
+                to_group = next(iter(subject_groups(cue[0], index) or with_groups(cue[0], index)), None)
                 if to_group is None or to_group in groups or cue[0].tag_ == "VBN":
                     continue
             source = renamed_from(cue, index) if event == "renamed" else None
@@ -179,7 +181,7 @@ def _own_clause_dates(cue: Span, dates) -> list:
         owner = span.root.head if span is not None else verb
         while owner.pos_ not in ("VERB", "AUX") and owner.head is not owner:
             owner = owner.head
-        if owner is verb or not verb.is_ancestor(owner) or owner.dep_ in ("conj", "xcomp", "auxpass", "aux"):
+        if owner is verb or cue.start <= owner.i < cue.end or not verb.is_ancestor(owner) or owner.dep_ in ("conj", "xcomp", "auxpass", "aux"):
             kept.append(date)
     return kept
 

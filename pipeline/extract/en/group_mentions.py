@@ -5,7 +5,7 @@ gazetteer names (PhraseMatcher), general name patterns for bodies the gazetteer 
 (models/patterns/en_groups.jsonl: "... Leading Group for X", "X Commission", "X Headquarters",
 "a finance and economics group headed by P", "the cyber-security leading group"), and
 abbreviations or hanzi names the text itself defines right after a name: "the State
-Informatization Leading Group (SILG)". A pattern's name stops before a date ("... in 1986") and
+Audit Commission (CAC)". A pattern's name stops before a date ("... in 1986") and
 before the next name of a list ("A, B and the Central Leading Group for C").
 """
 from __future__ import annotations
@@ -36,7 +36,7 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
 _TRAILING_DATE = re.compile(rf"\s+(?:in|on|since|from|by|until)\s+(?:(?:early|late|mid)[\s-]+)?"
                             rf"(?:(?:{_MONTHS})\b|(?:1[89]|20)\d\d\b).*$", re.S)
-_NEXT_NAME = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)the\s+(?=(?:Central|State|National)\s+(?:[A-Z][\w-]*\s+)*"
+_NEXT_NAME = re.compile(r"(?:,\s+(?:and\s+)?|\s+(?:and|with|by|into|to|from|as)\s+)the\s+(?=(?:Central|State|National)\s+(?:(?:[A-Z][\w-]*|and)\s+)*"
                         r"(?:Leading|Commission|Committee|Group|Office)\b)|,\s+(?=(?:Central|State)\s+[A-Z])")
 _GENERIC = re.compile(r"(?i)^(?:the\s+)?(?:lsgs?|leading (?:small )?groups?|small groups?|commissions?)$")
 
@@ -154,8 +154,8 @@ def _trimmed(text: str, found: tuple) -> tuple:
 
 
 def _split_listed(text: str, found: tuple) -> list[tuple]:
-    """"the Leading Group for Cyberspace Affairs and the Central Leading Group for Foreign Affairs"
-    is two names: a pattern's run of capitalised words must not swallow the next name."""
+    """"the Leading Group for Cyberspace Affairs and (with, by ...) the Central Leading Group for Foreign
+    Affairs" is two names: a pattern's run of capitalised words must not swallow the next name."""
     start, end, source, kind = found
     m = _NEXT_NAME.search(text, start, end)
     if m is None or m.start() <= start:
@@ -172,7 +172,7 @@ def _add_mention(groups: DocGroups, text: str, start: int, end: int, source: str
         if surface is None:
             return
     extended = _extend_predecessor(text, start)
-    if extended < start:  # "the predecessor of the CCGAL" is another body than the CCGAL
+    if extended < start:  # "the predecessor of the CCDR" is another body than the CCDR
         surface = clean_surface(text[extended:end])
         entity = groups.entity_for(surface, GroupRef(name=surface, kind="leading_group"))
         groups.mentions.append(GroupMention(extended, end, entity, source))

@@ -1,8 +1,9 @@
 """Rosters written as lists.
 
-Bullet rosters: a role heading line ("- Vice Chairmen", "Members:") sets the role for the name
-lines below it ("- Li Keqiang, Premier of the State Council"); "Chairman: Xi Jinping" on one
-line too. The group is the one the text is about: the group named most often before the roster.
+Bullet rosters: a role heading line ("- Vice Chairmen", "Members:", "Its chairmen have been:") sets
+the role for the name lines below it ("- Zhu Rongji, Vice Premier"); a sub-heading
+under it ("Ministers:") keeps the role; "Chairman: Xi Jinping" on one line, or run in after a
+sentence ("... in 2014. Deputy heads: A, B."), too. The group is the one the text is about: the group named most often before the roster.
 Inline enumerations: "members included: A; B; C and D", "the office directors since 1999
 include: A, B, and C", "The members it named were: ..." give every name after the verb.
 """
@@ -27,6 +28,7 @@ _ROLE_HEADINGS: tuple[tuple[str, re.Pattern], ...] = tuple(
     ("member", r"(?:(?:other|ordinary|full|regular|core|current|group) )?(?:members?|membership)"),
 ))
 _PARENTHETICAL = re.compile(r"(?<=[(;])\s*(?P<role>[A-Za-z][A-Za-z -]{1,25}?)\s*:\s*(?P<names>[^;:()\n]{3,200})(?=[;)])")
+_RUN_IN = re.compile(r"(?<=[.;]\s)(?P<role>[A-Z][A-Za-z -]{2,30}?)\s*:\s*(?P<names>[^.:;\n]{3,300})")
 _LINE = re.compile(rf"^[ \t]*(?:{_BULLET}[ \t]+)?(?P<body>[^\n]*?)[ \t]*$", re.M)
 _INLINE_CUE = re.compile(
     r"(?i)\b(?P<role>members|office directors|directors|deputy heads|vice[- ]chairmen|vice[- ]directors)\b"
@@ -43,6 +45,12 @@ class Lists:
     def __call__(self, doc: Doc) -> Doc:
         index = index_of(doc)
         self._rosters(doc, index)
+        for m in _RUN_IN.finditer(text_of(doc)):  # "... in 2014. Deputy heads: A, B."
+            role = _heading_role(m.group("role").strip())
+            people = index.people_in(*_tokens(doc, m.start("names"), m.end("names")))
+            if role and people:
+                self._emit(doc, index, role, m.start(), m.end(), people, 0.7, at=doc.char_span(
+                    m.start(), m.end(), alignment_mode="expand")[0])
         for m in _INLINE_CUE.finditer(text_of(doc)):
             self._inline(doc, index, m)
         for m in _PARENTHETICAL.finditer(text_of(doc)):

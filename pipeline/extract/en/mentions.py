@@ -43,7 +43,7 @@ class MentionIndex:
         self.group_sources: list[str | None] = [None] * len(doc)
         self.people: list[PersonMention | None] = [None] * len(doc)
         widest = [0] * len(doc)
-        # A token inside nested names belongs to the widest one: "predecessor of the CCGAL".
+        # A token inside nested names belongs to the widest one: "predecessor of the CCDR".
         for mention in sorted(doc._.lsg_groups.mentions, key=lambda m: m.start - m.end):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for token in span or ():
@@ -108,7 +108,7 @@ class MentionIndex:
         return max(counts, key=lambda e: counts[e]) if counts else None
 
     def office_owner(self, token: Token) -> list[int]:
-        """Groups whose office `token` ("office") is: "its office", "the SILG's office", "office of the CFC"."""
+        """Groups whose office `token` ("office") is: "its office", "the CFAC's office", "office of the CAC"."""
         if token.lower_ not in _OFFICE_WORDS:
             return []
         if self.groups[token.i] and self.group_sources[token.i] == "coreference":  # "the office" of the group

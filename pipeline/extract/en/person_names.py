@@ -18,7 +18,7 @@ from pipeline.extract.en.doc_text import text_of
 from pipeline.extract.en.resources import surnames, titles
 from pipeline.names import splits_into_syllables
 
-# A lookahead, so "Comrade Han" failing the surname test does not hide "Han Changfu".
+# A lookahead, so "Comrade Wang" failing the surname test does not hide "Wang Yi".
 _ROMANISED = re.compile(r"\b(?=([A-Z][a-z]{0,6})\s+([A-Z][a-z]{1,9}(?:[-‐][a-z]{1,6})?)\b)")
 _NOT_NAMES = frozenset({"hong kong", "han chinese", "long march", "shan xi", "ma on", "tian an", "falun gong"})
 # Words that make the capitalised words before them a place, a people or an institution.
@@ -55,7 +55,7 @@ class PersonNames:
                 start, end = self._strip_titles(text, ent.start_char, ent.end_char)
                 chinese = _ROMANISED.match(text, start)
                 if chinese and chinese.end(2) < end and self._romanised(chinese.group(1), chinese.group(2)):
-                    end = chinese.end(2)  # a headline: "Li Keqiang Chairs Meeting"
+                    end = chinese.end(2)  # a headline: "Wen Jiabao Chairs Meeting"
                 candidates.append((start, end))
         for m in _ROMANISED.finditer(text):
             end = m.end(2)

@@ -1,11 +1,15 @@
 """Which group a role verb is about: its subject, the noun it modifies, or the group before it."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
+from pipeline.extract.en.doc_text import text_of
 from pipeline.extract.en.mentions import groups_or_office, is_office_token
 from pipeline.extract.en.role_people import RELATIVE, SUBJECTS
 
+_WORK_BODY = re.compile(r"(?i)\bwork(?:ing)? (?:commission|committee)\b")
 LEADERSHIP = frozenset({"leadership", "chairmanship", "headship", "helm"})
 
 
@@ -74,3 +78,43 @@ def _one_of(index, noun: Token) -> tuple[list[int], bool] | None:
         if subjects:
             return groups_or_office(subjects[0], index)
     return None
+
+
+def joined_conjunct(token) -> bool:
+    """A conjunct that opens a new noun phrase: "... and the leading group for B" (the parser may hang
+    it inside the first group's name)."""
+    left = token.left_edge
+    return left.i > 0 and token.doc[left.i - 1].lower_ == "and" and left.lower_ in ("the", "a", "its")
+
+
+def predicative(noun) -> bool:
+    """A role noun said of the clause's subject, with no "of G" of its own."""
+    if any(c.dep_ == "prep" for c in noun.children):
+        return False
+    if noun.dep_ == "nsubj" and noun.head.lower_ in ("is", "was", "are", "were"):  # "his deputy is P"
+        return any(c.dep_ == "attr" for c in noun.head.children)
+    return noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and noun.head.lower_ in ("as", "among")
+                                              and noun.head.head.pos_ in ("VERB", "AUX"))
+
+
+def previous_sentence_group(index, sent: Span) -> list[int]:
+    """"Xi leads G. Wang, who oversaw X, was a deputy head.": the one group of the sentence before,
+    in the same paragraph."""
+    previous = index.previous_sent(sent)
+    if previous is None:
+        return []
+    between = text_of(sent.doc)[previous.start_char: sent.start_char]
+    if "\n\n" in between[len(between.rstrip()):]:
+        return []
+    named = index.sentence_groups(previous)
+    return named if len(named) == 1 else []
+
+
+def secretary_groups(cue: Span, groups: list[int]) -> list[int]:
+    """A party work commission is headed by its secretary; other bodies' secretaries (and any
+    secretary-general) are staff."""
+    doc = cue.doc
+    if doc[cue.end: cue.end + 2].text.lower().lstrip("-– ").startswith("general"):
+        return []
+    entities = doc._.lsg_groups.entities
+    return [g for g in groups if _WORK_BODY.search(entities[g].ref.canonical or entities[g].ref.name)]

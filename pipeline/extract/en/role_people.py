@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -58,7 +59,7 @@ def _coordinated_people(index: MentionIndex, token: Token) -> list[PersonMention
 
 def subject_people(index: MentionIndex, subject: Token) -> list[PersonMention]:
     """People the subject phrase names, leaving out those inside its prepositional phrases and
-    possessives ("The head of China's legislature, Zhang Dejiang, and Li" -> Zhang, Li)."""
+    possessives ("The country's top legislator, Wu Bangguo, and Wen" -> Wu, Wen)."""
     doc = subject.doc
     found: list[PersonMention] = []
     for t in subject.subtree:
@@ -103,7 +104,7 @@ def after_as(doc: Doc, cue: Span) -> bool:
         word = doc[cue.start - back]
         if word.lower_ == "as":
             return True
-        if word.lower_ not in ("its", "their", "the", "a", "an", "'s", "’s") and not word.ent_type_ and not word.is_title:
+        if word.lower_ not in ("its", "their", "his", "her", "the", "a", "an", "'s", "’s") and not word.ent_type_ and not word.is_title:
             return False
     return False
 
@@ -172,3 +173,19 @@ def mention_end(index, token: Token) -> int:
     while i + 1 < len(token.doc) and index.groups[i + 1] == index.groups[token.i]:
         i += 1
     return i + 1
+
+
+def pair_respectively(found: list, named: list[PersonMention], roles: list[str]) -> list:
+    """"A and B were its head and deputy head respectively": the n-th person holds the n-th role.
+    `found` gave every listed person every role; keep one role each when the counts agree."""
+    holders = list(dict.fromkeys(p.name for p in named if any(f.person == p.name for f in found)))
+    if len(roles) < 2 or len(holders) != len(roles):
+        return found
+    paired = []
+    for fact in found:
+        if fact.person in holders:
+            role = roles[holders.index(fact.person)]
+            fact = replace(fact, role=role)
+        if fact not in paired:
+            paired.append(fact)
+    return paired

@@ -2,14 +2,16 @@
 
 Cues (models/patterns/en_roles.jsonl) come in shapes:
   noun     "head of G", "G's vice chairmen", "with A and B as deputy heads", "office director of G",
-           "Zhu was its head and Li its deputy head", "Its head is P", "the group has two deputy heads, A and B"
+           "Zhu was its head and Li its deputy head", "Its head is P", "the group has two deputy heads, A and B",
+           "A and B served as deputy heads" (the one group of the sentence, or of the sentence before),
+           "its secretary" (only of a party work commission, which its secretary heads)
   passive  "G is chaired by P", "G, headed by P", "its office, run from 2013 by P", "assisted by A, B",
            "G includes A and B", "leadership of G passed to P"
-  active   "P heads G", "P was assigned to head the group", "P took over G from Q", "P sits on G",
+  active   "P heads G", "P was tasked to head the group", "P took over G from Q", "P sits on G",
            "the group, which P chairs"
-  under    "G, under P", "a science group under P"   (P leads G)
+  under    "G, under P", "a science group under P", "G, set up in 2019 under P"   (P leads G)
   replace  "..., replacing P"  (P held the same role before)
-  no_longer "..., and that P no longer serves in those positions"  (likewise)
+  no_longer "..., and that P no longer holds the post"  (likewise)
 The person of a noun cue is found by walking up the parse from the cue to an apposition, a
 subject or a relative clause, so a name elsewhere in the sentence, in another capacity
 ("vice-chairman of the Central Military Commission"), is not taken for a member of the group.
@@ -25,10 +27,11 @@ from spacy.util import filter_spans
 
 from pipeline.extract.en.mentions import Fact, add_fact, index_of, is_office_token, office_follows
 from pipeline.extract.en.resources import PATTERN_DIR
-from pipeline.extract.en.role_groups import LEADERSHIP, participle_groups, subject_groups
+from pipeline.extract.en.role_groups import (LEADERSHIP, joined_conjunct, participle_groups, predicative,
+                                             previous_sentence_group, secretary_groups, subject_groups)
 from pipeline.extract.en.role_people import (RELATIVE, SUBJECTS, after_as, clause_subject_people, copula_people,
-                                              gapped_holder, head_noun, mention_end, next_as, people_after,
-                                              subject_people, token_gap, walk_to_person, with_before)
+                                              gapped_holder, head_noun, mention_end, next_as, pair_respectively,
+                                              people_after, subject_people, token_gap, walk_to_person, with_before)
 
 _CONFIDENCE = {"passive": 0.9, "active": 0.85, "noun": 0.8, "as": 0.75, "under": 0.5, "fallback": 0.5}
 _HAVING = frozenset({"has", "have", "had", "includes", "include", "included"})
@@ -48,7 +51,7 @@ class Roles:
     def __call__(self, doc: Doc) -> Doc:
         index = index_of(doc)
         found = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
-        # A verb reading ("assigned to head the group") beats a noun reading of the same word.
+        # A verb reading ("tasked to head the group") beats a noun reading of the same word.
         spans = filter_spans(sorted(found, key=lambda span: span.label_.endswith("|noun")))
         by_sentence: dict[int, list[Span]] = {}
         for span in spans:
@@ -57,7 +60,8 @@ class Roles:
             sent = index.sent(doc[sent_start])
             if not any(index.people[t.i] for t in sent):
                 continue
-            if not any(index.groups[t.i] for t in sent) and not any(after_as(doc, c) for c in cues):
+            if not any(index.groups[t.i] for t in sent) and not any(
+                    after_as(doc, c) or predicative(head_noun(c)) for c in cues):
                 continue
             _RoleReader(doc, sent, cues).read()
         return doc
@@ -93,8 +97,11 @@ class _RoleReader:
         for cue in self.cues:
             if cue.label_.endswith("|replace"):
                 self._replace(cue, people_after(self.index, self.sent, cue.end, all_of_list=False)[:1])
-            elif cue.label_.endswith("|no_longer"):  # "... and that P no longer serves in those positions"
+            elif cue.label_.endswith("|no_longer"):  # "... and that P no longer holds the post"
                 self._replace(cue, walk_to_person(self.index, cue[-1])[:1])
+        if "respectively" in self.sent.text:  # "A and B were its head and deputy head respectively"
+            nouns = [c.label_.split("|")[0] for c in self.cues if c.label_.endswith("|noun")]
+            self.found = pair_respectively(self.found, self.index.people_in(self.sent.start, self.sent.end), nouns)
         for fact in self.found:
             add_fact(self.doc, fact)
 
@@ -119,6 +126,8 @@ class _RoleReader:
         for child in head_noun(cue).children:  # "its first head", "the commission's executive deputy"
             if child.dep_ == "poss" and index.groups[child.i]:
                 return index.groups[child.i], office or is_office_token(child, index)
+            if child.dep_ == "poss" and child.lower_ == "whose" and index.groups[child.head.head.head.i]:
+                return index.groups[child.head.head.head.i], office  # "G, whose deputy head is P"
         noun = head_noun(cue)
         if noun.dep_ == "dobj" and noun.head.lower_ in _HAVING:  # "the Hainan group has two deputy heads"
             found = subject_groups(self.index, self.sent, noun.head)
@@ -128,7 +137,7 @@ class _RoleReader:
         for t in reversed(before):
             if t.text in ("'s", "’s") and t.i > 0 and index.groups[t.i - 1]:
                 return index.groups[t.i - 1], office
-            if index.groups[t.i] and t.i == cue.start - 1:  # "the Central 610 Office directors"
+            if index.groups[t.i] and t.i == cue.start - 1:  # "the Central Foreign Affairs Office directors"
                 return index.groups[t.i], office or is_office_token(t, index)
         return [], office
 
@@ -161,11 +170,13 @@ class _RoleReader:
             if not groups:
                 groups = self._earlier_cue_groups(cue)
         noun = head_noun(cue)
-        if not groups and _predicative(noun):
+        if not groups and predicative(noun):
             # "Xi is its director; A and B are deputy directors", "A and B served as deputy heads",
             # "A and B were named deputy leaders": the one group the sentence names
-            named = self.index.sentence_groups(self.sent)
+            named = self.index.sentence_groups(self.sent) or previous_sentence_group(self.index, self.sent)
             groups = named if len(named) == 1 else []
+        if any(t.lower_.startswith("secretar") for t in cue):  # a party work commission's head is its secretary
+            groups = secretary_groups(cue, groups)
         if not groups:
             return
         if not people:  # not the holder of another cue's gapped clause ("and Li its deputy head")
@@ -210,10 +221,10 @@ class _RoleReader:
     def _active(self, cue: Span, role: str) -> None:
         verb = cue[0]
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-        objects += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "over")  # "sits on G"
+        objects += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "over", "to")  # "sits on G"
                     for g in p.children if g.dep_ == "pobj"]
-        objects += [g for o in objects if o.lower_ in LEADERSHIP | {"charge"}  # "took charge of G"
-                    for p in o.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        objects += [g for o in objects if o.lower_ in LEADERSHIP | {"charge", "seat"}  # "took charge of G"
+                    for p in o.children if p.lower_ in ("of", "on") for g in p.children if g.dep_ == "pobj"]
         if verb.dep_ == "relcl" and any(o.lower_ in RELATIVE for o in objects):
             objects.append(verb.head)  # "the group, which Xi chairs,"
         groups, office = [], False
@@ -224,6 +235,11 @@ class _RoleReader:
                 break
         if not groups or (verb.lower_ in ("run", "runs") and not office):
             return
+        if not office:  # "leads G1, which oversees ..., and G2": the parser may hang G2 on the verb
+            also = [c for o in objects for c in (*o.conjuncts, *(x for x in verb.children if x.dep_ == "conj"),
+                                                 *(x for x in o.subtree if x.dep_ == "conj" and joined_conjunct(x)))
+                    if c.pos_ in ("NOUN", "PROPN") and not is_office_token(c, self.index)]
+            groups = list(dict.fromkeys([*groups, *(g for c in also for g in self.index.groups[c.i][:1])]))
         holders = walk_to_person(self.index, verb)
         if verb.dep_ == "relcl" and verb.head in objects:
             holders = [p for c in verb.children if c.dep_ in SUBJECTS for p in subject_people(self.index, c)]
@@ -239,9 +255,13 @@ class _RoleReader:
         if before is None:
             return
         groups = self.index.groups[before.i]
-        if not groups and cue[-1].head.lower_ in _FOUNDING:  # "the group, set up in 2019 under P"
-            found = participle_groups(self.index, cue[-1].head)
+        founding = cue[-1].head
+        if not groups and founding.lower_ in _FOUNDING:  # "the group, set up in 2019 under P"
+            found = participle_groups(self.index, founding)
             groups = found[0] if found and not found[1] else []
+        if not groups and founding.lower_ in _FOUNDING:  # "set up the group in May 2008 under P"
+            objects = [c for c in founding.children if c.dep_ == "dobj" and not is_office_token(c, self.index)]
+            groups = self.index.groups[objects[0].i] if objects else []
         if not groups:
             return
         people = people_after(self.index, self.sent, cue.end, all_of_list=False)
@@ -272,14 +292,6 @@ class _RoleReader:
                                        end=self.sent.end_char, role=role, person=person.name,
                                        short_forms=[person.surface], office=office,
                                        confidence=_CONFIDENCE[how] - penalty - (0 if person.full else 0.1)))
-
-
-def _predicative(noun) -> bool:
-    """A role noun said of the clause's subject, with no "of G" of its own."""
-    if any(c.dep_ == "prep" for c in noun.children):
-        return False
-    return noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and noun.head.lower_ == "as"
-                                              and noun.head.head.pos_ in ("VERB", "AUX"))
 
 
 @Language.factory("lsg_roles")

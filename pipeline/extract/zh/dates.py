@@ -1,7 +1,9 @@
 """Dates in Chinese text at the precision written: 2013年4月29日, 2013年4月, 2021年, 1月26日.
 
 A month-day date takes its year from the document's date (ParsedDocument.published, else
-the dateline in the first lines), stepping back a year when that would put it in the future.
+the dateline in the first lines), stepping back a year when that would put it in the future;
+without either, from the last year written (a narrative). 同月/同日 repeat the last date's
+month or day.
 """
 from __future__ import annotations
 
@@ -25,8 +27,13 @@ _RELATIVE_YEAR = {"今年": ("reference", 0), "本年": ("reference", 0), "去�
 _REL = "|".join(_RELATIVE_YEAR)
 # A day named relative to the dateline (press style: 昨日在北京召开).
 _RELATIVE_DAY = {"今日": 0, "今天": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2}
+# A month or day named relative to the last date written (同月, 当日): that date's month or day.
+_SAME_MONTH = ("同月", "当月", "是月")
+_SAME_DAY = ("同日", "当日", "是日")
 _DATE = re.compile(
     rf"(?P<rday>{'|'.join(_RELATIVE_DAY)})(?![\d一二三四五六七八九十])"
+    rf"|(?P<smon>{'|'.join(_SAME_MONTH)})(?:\s*(?P<smd>3[01]|[12]\d|0?[1-9])\s*[日号])?"
+    rf"|(?P<sday>{'|'.join(_SAME_DAY)})(?![\d一二三四五六七八九十])"
     rf"|(?P<rel>{_REL})(?:\s*(?P<rm>1[0-2]|0?[1-9])\s*月(?:\s*(?P<rd>3[01]|[12]\d|0?[1-9])\s*[日号])?)?"
     rf"|(?P<iso>(?P<iy>(?:19|20)\d{{2}})[-/.](?P<im>1[0-2]|0?[1-9])[-/.](?P<id>3[01]|[12]\d|0?[1-9]))(?!\d)"
     rf"|(?<![\d.])(?P<ym>(?P<yy>(?:19|20)\d{{2}})[-/.](?P<ymm>1[0-2]|0[1-9]))(?![\d.\-/])"
@@ -56,17 +63,28 @@ def find_dates(text: str, reference: str | None = None) -> list[tuple[int, int, 
     for match in _DATE.finditer(text):
         context = found[-1][2][:4] if found else None
         near = found[-1][2] if found and match.start() - found[-1][1] <= _NEAR_YEAR else None
-        if match["rday"]:
+        if match["smon"] or match["sday"]:
+            value = _same_as(match, found[-1][2] if found else "")
+        elif match["rday"]:
             value = _relative_day(match["rday"], reference)
         elif match["rel"]:
             value = _relative(match, reference, context)
         elif near:  # the day within the date just written; the month-day within its year
             value = _value(match, near if match["dd"] else near[:4])
-        else:
-            value = _value(match, reference)
+        else:  # no dateline: a month-day in a narrative is in the last year written
+            value = _value(match, reference or context)
         if value:
             found.append((match.start(), match.end(), value))
     return found
+
+
+def _same_as(match: re.Match, last: str) -> str | None:
+    """同月 (同月20日) within the last date's month, 同日 that date's day; None if not that precise."""
+    if match["sday"]:
+        return last if len(last) == 10 else None
+    if len(last) < 7:
+        return None
+    return last[:7] + (f"-{int(match['smd']):02d}" if match["smd"] else "")
 
 
 def _relative_day(word: str, reference: str | None) -> str | None:

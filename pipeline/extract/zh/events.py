@@ -37,7 +37,7 @@ _GAP_BEFORE_VERB = re.compile(
     r"^[」”\"』》\s]*(?:及其(?:办公室|办事机构|工作机构|秘书组))?(?:\s*[(（][^()（）]{0,20}[)）])?"
     r"(?:[,，](?=[^,，]*@))?"
     r"(?:于|在|已经|已|正式|宣布|宣告|被|即|随即|分别|一并|均|同时|随之|相应|亦|也|挂牌|@|\s"
-    r"|在[^,，。；;]{1,20}?中"
+    r"|在[^,，。；;]{1,20}?中|在[^,，。；;]{1,30}?基础上"
     r"|(?:依照|根据|按照|依据)[^,，。；;]{1,40}?(?:方案|决定|通知|规定|意见)》?[,，]?"
     r"|由[^,，。；;@]{1,40}?(?=宣布|宣告|决定))*$")
 _ATTRIBUTE_GAP = re.compile(r"\s*(?:于|在|正式)?\s*")
@@ -223,14 +223,14 @@ def _refined(doc: Doc, date: str | None, sentence: tuple[int, int]) -> str | Non
 
 def _defined_subject(doc: Doc, verb: int, sentence: tuple[int, int]) -> GroupMention | None:
     """The body an encyclopedia sentence defines ("X是…机构，2018年3月…组建"), when no other
-    group stands between it and the verb's clause."""
+    group stands between it and the verb's clause (one the clause builds on may: 在Y的基础上设立)."""
     text = doc_text(doc)
     inside = [g for g in doc._.zh_groups if sentence[0] <= g.start and g.end <= verb]
-    if len(inside) != 1 or inside[0].start != sentence[0] or not _DEFINITION.match(text, inside[0].end):
+    if not inside or inside[0].start != sentence[0] or not _DEFINITION.match(text, inside[0].end):
         return None
     definition = _DEFINITION.match(text, inside[0].end)
     clause_start = max([text.rfind(ch, sentence[0], verb) for ch in ",，"] + [definition.end()])
-    if not _plain_gap(doc, clause_start, verb):
+    if any(g.start < clause_start for g in inside[1:]) or not _plain_gap(doc, clause_start, verb):
         return None  # the verb's own clause must hold only a date and the authority
     return inside[0]
 

@@ -5,6 +5,9 @@ An unseen name's left edge is found by walking back over jieba words from the he
 until punctuation, a verb or preposition (决定, 成立, 关于, 任 ...) or a post; short quoted
 words belong to the name (清理“三角债”领导小组). The new name of a renaming (A更名为B) is a
 name of its own, never read as a short form of the old one or the other way round.
+Items of one kind joined by 、 belong to the name (北京奥运会、残奥会工作领导小组), and a
+province or city written before a national body's name makes its own body (湖北省第四次
+全国经济普查领导小组). Stop words (到, 属于, 督促, 落实 ...) are data in zh_groups.jsonl.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ _CONJUNCTIONS = ("和", "与", "及", "以及", "、")
 _FUNCTION_TAGS = frozenset({"c", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o"})
 _IN_NAMES = ("等", "及", "与")
 _BODY_ENDINGS = ("部", "局", "厅", "委", "会", "组", "室", "办", "院", "署")
+_REGIONS = ("省", "市", "自治区", "县", "自治州", "州", "盟", "特别行政区")
 _QUOTED_WORDS = re.compile(r"[“「『\"][\u3400-\u9fff]{1,8}[”」』\"][\u3400-\u9fff]{0,8}$")
 _ALIAS = re.compile(r"[(（]\s*(?:以下)?简称\s*[“\"「『]?([^”\"」』)）]{2,20}?)[”\"」』]?\s*[)）]")
 
@@ -87,6 +91,11 @@ class GroupFinder:
             start = span.start_char
             if text.endswith(_PARTY, 0, start):  # 中共 + 中央X: the name as written
                 start -= len(_PARTY)
+            regional, _ = self._left_edge(text, start) if start else (start, False)
+            if regional < start and text.endswith(_REGIONS, regional, start):
+                # 湖北省 + 第四次全国经济普查领导小组: a province's namesake of a national body
+                found[(regional, span.end_char)] = (self.kinds[group_id], None, "")
+                continue
             found[(start, span.end_char)] = (self.kinds[group_id], group_id, "")
         covered = [range(s, e) for s, e in found]
         pattern, kinds = _suffixes()
@@ -118,6 +127,8 @@ class GroupFinder:
         if quoted:
             hard = [m.end() for m in _HARD_STOP.finditer(text, low, quoted.start())]
         low = hard[-1] if hard else low
+        enumerated = self._enumerated_start(text, low, head)
+        low, enumerated = enumerated, enumerated < low
         start = head
         tagged = [(pair.word, pair.flag) for pair in pos_segmenter().cut(text[low:head])]
         words = [word for word, _ in tagged]
@@ -133,7 +144,8 @@ class GroupFinder:
             if (word in self.stops or word.endswith(self.clitics) or word in known_hanzi_people()
                     or _function_word(word, tagged[i][1])) and not text.endswith(self.keep, low, start):
                 break
-            if word in _CONJUNCTIONS and i and words[i - 1].endswith(_BODY_ENDINGS):
+            if word in _CONJUNCTIONS and i and words[i - 1].endswith(_BODY_ENDINGS) \
+                    and not (enumerated and word == "、"):
                 break  # "X指挥部和Y委员会": two bodies, not one name
             start -= len(word)
             taken.append(word)
@@ -146,6 +158,19 @@ class GroupFinder:
         if text[start:head] in self.anaphors:
             return head, True
         return start, False
+
+    def _enumerated_start(self, text: str, low: int, head: int) -> int:
+        """"北京奥运会、残奥会工作领导小组": items of one kind (same last character) joined by 、
+        name the body's subject together; an item that is itself a body (X小组、Y小组) does not."""
+        pattern, _ = _suffixes()
+        while low >= 2 and text[low - 1] == "、":
+            item = re.search(r"[\u3400-\u9fff]{2,8}$", text[max(0, low - 9):low - 1])
+            words = [pair.word for pair in pos_segmenter().cut(text[low:head])][:2]
+            following = next((word for word in words if len(word) > 1), "")  # 冬|残奥会: skip a prefix
+            if not item or not following or item.group()[-1] != following[-1] or pattern.search(item.group()):
+                break
+            low = low - 1 - len(item.group())
+        return low
 
     def _resolve(self, text: str, found: dict, aliases: dict) -> list[GroupMention]:
         spans = sorted(found)

@@ -28,7 +28,7 @@ _LIST_SEPARATORS = ("以及", "、", "和", "及", "与")
 # Written between names and their verb ("习近平、张德江都曾担任过"); 同志 after a name, too.
 _ADVERBS = ("同志", "亲自", "继续", "仍然", "同时", "目前", "此前", "随后", "分别", "先后", "曾经",
             "据报", "据悉", "据称", "据了解", "正式", "随即", "仍", "都", "均", "曾", "也", "还", "已", "将",
-            "亦", "又", "并", "再", "旋即")
+            "亦", "又", "并", "再", "旋即", "其后", "此后", "之后", "后来", "不久")
 # A time written between a name and its verb ("习近平去年底已出任").
 _TIME_AFTER_NAME = re.compile(r"(?:(?:去年|今年|明年|当年|同年|次年|翌年)(?:初|底|末|中)?|年(?:初|底|末|中)"
                               r"|上月|本月|近日|日前|近期|\d{1,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:初|底|末|中)?)"
@@ -264,8 +264,9 @@ def _strip_adverbs(text: str, end: int, start: int) -> int:
 def _name_ending_at(text: str, end: int, start: int) -> tuple[int, int] | None:
     for length in (3, 2, 4):
         begin = end - length
-        if begin < start or not is_name(text[begin:end]):
-            continue
+        candidate = text[begin:end]
+        if begin < start or not (is_name(candidate) or candidate in known_hanzi_people()):
+            continue  # a listed official counts even with a rare surname (回) or a word's form (汪洋)
         before = text[begin - 1] if begin > start else " "
         if (not _HANZI.match(before) or before in _OPENS_NAME or known_person_ending_at(text, begin, start)
                 or ends_with_post(text[max(start, begin - 12):begin])

@@ -52,7 +52,7 @@ def list_running_on(text: str, pos: int, end: int) -> list[tuple[int, int]]:
 def shared_subject(text: str, verb: int, sentence: tuple[int, int]) -> list[tuple[int, int]]:
     """"A去年底已出任X组长，今年初又出任Y主席": a clause of only times and adverbs before its
     verb shares the subject of the clause before, when that clause opens with one name and
-    gives it a post."""
+    gives it a post (or opens the sentence)."""
     subject = subject_end(text, verb, sentence[0])
     if subject == verb or not _CLAUSE_GAP.search(text, sentence[0], subject):
         return []
@@ -61,8 +61,9 @@ def shared_subject(text: str, verb: int, sentence: tuple[int, int]) -> list[tupl
     clause_start = max(clause_start, sentence[0])
     names = names_forward(text, clause_start, clause_end)
     verbs = [v for v in role_verbs()["verb_before"] if len(v) > 1]
+    opens_sentence = clause_start == sentence[0]  # "A去年十月进入常委会，其后出任X组长"
     if len(names) != 1 or names[0][0] != clause_start or \
-            not any(v in text[names[0][1]:clause_end] for v in verbs):
+            not (opens_sentence or any(v in text[names[0][1]:clause_end] for v in verbs)):
         return []
     return names
 

@@ -31,7 +31,11 @@ from pipeline.extract.zh.role_subjects import (list_running_on, shared_subject, 
 from pipeline.extract.zh.rosters import roster_header
 from pipeline.extract.zh.segments import clause_around, sentence_spans
 
-_LIST_INTRO = re.compile(r"\s*(?:名单)?(?:(?:分别为|分别是|均为|包括|包含|有|为|是)\s*[:：]?|[:：])\s*")
+# "副组长共五人，分别是A、B": a head count may stand before the list opener.
+_HEAD_COUNT = r"(?:共(?:有)?[0-9一二三四五六七八九十两]{1,3}(?:人|位|名)\s*[，,]?\s*)?"
+_LIST_INTRO = re.compile(rf"\s*(?:名单)?{_HEAD_COUNT}(?:(?:分别为|分别是|均为|包括|包含|有|为|是)\s*[:：]?|[:：])\s*")
+# "A以及X、Y的负责同志担任副组长": unnamed office-holders end the list of names before the verb.
+_UNNAMED_HOLDERS = re.compile(r"(?:以及|和|及|与|、)[^，,。；;:：]{0,40}?(?:主要)?负责(?:同志|人)(?:等)?$")
 # "成员共15人：除X外，有A、B…": a head count, then the names but the one already given.
 _MEMBER_COUNT = re.compile(r"\s*共(?:有)?[0-9一二三四五六七八九十]{1,3}(?:人|位|名)\s*[:：]\s*"
                            r"(?:除[^，,。；;:：]{2,20}?(?:之外|以外|外)[，,]?\s*)?(?:还?有|包括)?\s*"
@@ -198,7 +202,8 @@ def _names_before(text: str, verb_end: int, role_end: int, header: RoleHeader,
     verb = next((v for v in verbs if text.endswith(v, sentence[0], verb_end)), None)
     if not verb or text.startswith(_MEMBER_BODIES, role_end):
         return []  # "财政部等为成员单位": departments, not people
-    names = names_backward(text, verb_end - len(verb), sentence[0])
+    unnamed = _UNNAMED_HOLDERS.search(text, sentence[0], verb_end - len(verb))
+    names = names_backward(text, unnamed.start() if unnamed else verb_end - len(verb), sentence[0])
     if names:
         return with_successor(text, names, sentence[0])
     shared = shared_subject(text, verb_end - len(verb), sentence)
