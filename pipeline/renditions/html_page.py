@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import opencc
 
 from pipeline.parse.dates import find_published
+from pipeline.renditions.blocks import text_blocks
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TABLE_RULE = re.compile(r"^[\s|:-]*-{3}[\s|:-]*$")
@@ -129,14 +130,8 @@ def _markup(text: str, chinese: bool, variant: int, charset: str) -> str:
 
 def article_body(lines: list[str], variant: int) -> str:
     """Blank-line blocks as paragraphs; each line kept (<br> or a <p> per line); tables."""
-    blocks: list[list[str]] = [[]]
-    for line in lines:
-        if line.strip():
-            blocks[-1].append(line.strip())
-        elif blocks[-1]:
-            blocks.append([])
     parts = []
-    for block in filter(None, blocks):
+    for block in text_blocks(lines):
         for is_table, run in _runs(block):
             if is_table:
                 parts.append(_table(run))

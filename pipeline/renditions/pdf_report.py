@@ -15,6 +15,8 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import Align, WrapMode
 
+from pipeline.renditions.blocks import text_blocks
+
 CJK_FONT_PACKAGE = "fonts-wqy-zenhei"
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 LATIN_FONTS = (Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"),
@@ -55,7 +57,7 @@ def render_report(text: str, report_name: str = "Research Report") -> bytes:
             continue
         with pdf.text_columns(ncols=2, gutter=18, text_align=Align.J, line_height=1.3,
                               balance=True, wrapmode=wrap) as columns:
-            for block in _blocks(lines):
+            for block in text_blocks(lines):
                 for n, line in enumerate(block):
                     with columns.paragraph(bottom_margin=BODY_SIZE * 0.8 if n == len(block) - 1
                                            else 0) as paragraph:
@@ -150,14 +152,6 @@ def _table(pdf: FPDF, rows: list[str]) -> None:
     pdf.ln(BODY_SIZE * 0.8)
 
 
-def _blocks(lines: list[str]) -> list[list[str]]:
-    blocks: list[list[str]] = [[]]
-    for line in lines:
-        if line.strip():
-            blocks[-1].append(line.strip())
-        elif blocks[-1]:
-            blocks.append([])
-    return [b for b in blocks if b]
 
 
 def _shorten(title: str, limit: int) -> str:
