@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from pipeline.extract.en.dates import normalise, reference_date
+from tests.en_extract_helpers import event_dates, run
 
 
 @pytest.mark.parametrize("expression,precision,expected", [
@@ -52,3 +53,22 @@ def test_that_month_and_the_following_year_resolve_against_the_last_written_date
     assert values["that month"] == "1966-05"
     assert values["the following year"] == "1967"
     assert values["that year"] == "1966"  # resolved against dates written out, not against other references
+
+
+def test_dateline_with_bracketed_year():
+    assert reference_date(None, "SHANGHAI, Nov 5 (2018) - China opened its first import expo.") == date(2018, 11, 5)
+
+
+def test_weekday_resolved_from_a_dateline_outside_the_fact_paragraph():
+    facts = run("BEIJING, Jan 10 (2022) - China set tighter goals for its economy this year.\n\n"
+                "Han Zheng, who heads the Central Leading Group for Promoting the Coordinated Development of the "
+                "Beijing-Tianjin-Hebei Region, spoke on Friday at the group's plenary meeting on the 2021-2025 "
+                "plan.")
+    assert event_dates(facts, "meeting") == {"2022-01-07"}
+
+
+def test_plan_abolishing_a_group_is_dated_by_the_dateline():
+    facts = run("BEIJING, March 21 (2018) - A party overhaul was published on Wednesday.\n\n"
+                "The plan says the Central Leading Group for Financial and Economic Affairs will be turned into a "
+                "commission, and the Central Leading Group for Stability Maintenance is to be abolished.")
+    assert event_dates(facts, "disbanded") == {"2018-03-21"}

@@ -225,3 +225,24 @@ def test_replaced_in_year_by():
     facts = run("The Central Leading Group for Foreign Affairs was replaced in 2018 by the Central Foreign Affairs "
                 "Commission.")
     assert event_dates(facts, "renamed") == {"2018"}
+
+
+def test_numbered_meeting_of_the_group_just_named():
+    facts = run("The State Council Leading Group for Poverty Alleviation and Development is chaired by Wang Yang. "
+                "Wang has chaired the group's plenary meetings himself. At the third meeting, on 12 May 2016, "
+                "he told provinces to finish their plans. The fourth meeting followed on 20 December 2016.")
+    assert event_dates(facts, "meeting") == {"2016-05-12", "2016-12-20"}
+
+
+def test_numbered_meeting_of_another_body_is_not_the_group_meeting():
+    facts = run("The State Council Leading Group for Poverty Alleviation and Development is chaired by Wang Yang. "
+                "At the third meeting of the 12th National People's Congress, on 5 March 2015, he spoke on rural "
+                "incomes.")
+    assert event_dates(facts, "meeting") == set()
+
+
+def test_a_national_headquarters_for_a_task_is_a_group():
+    facts = run("In November 2005 a national headquarters for avian influenza prevention and control was set up "
+                "under the State Council. Its commander-in-chief was Hui Liangyu, the vice-premier.")
+    assert events(facts) == {("established", "2005-11",
+                              "national headquarters for avian influenza prevention and control")}

@@ -161,3 +161,13 @@ def test_run_in_label_that_is_no_role_gives_nothing():
     facts = run("The Central Leading Group for Cyberspace Affairs was set up in February 2014. Speakers at the "
                 "launch: Lu Wei, Guo Shengkun.")
     assert people(facts, "member") == set()
+
+
+def test_commanders_in_chief_roster():
+    facts = run("The State Forest Fire Prevention Headquarters is the State Council body that directs forest fire "
+                "fighting. It is headed by a commander-in-chief.\n\nCommanders-in-chief\n"
+                "- Hui Liangyu, vice-premier, commander-in-chief from 2006 to 2013\n"
+                "- Wang Yang, vice-premier, commander-in-chief from 2013 to 2018\n\n"
+                "Deputy commanders\n- Jia Zhibang, minister of forestry\n")
+    assert people(facts, "leader") == {"Hui Liangyu", "Wang Yang"}
+    assert people(facts, "deputy_leader") == {"Jia Zhibang"}

@@ -3,6 +3,8 @@
 Short texts written for these tests (real facts, our own sentences)."""
 from __future__ import annotations
 
+from pipeline.extract.english import extract_english
+from pipeline.records import ParsedDocument
 from tests.en_extract_helpers import event_dates, events, people, roles, run
 
 
@@ -115,3 +117,26 @@ def test_a_role_predicate_takes_the_one_group_of_its_sentence():
     assert people(facts, "deputy_leader") == {"Li Keqiang", "Wang Qishan"}
     facts = run("Li Wei, deputy director of the NDRC, said the Central Leading Group for Rural Work would meet.")
     assert roles(facts) == set()
+
+
+def test_put_in_charge_of_it_and_a_member_of_it():
+    facts = run("The Central Leading Group for Taiwan Affairs was reorganised in 1993. Jiang Zemin, then the party's "
+                "general secretary, was put in charge of it, and Wang Zhaoguo became a member of it.")
+    assert roles(facts) == {("Jiang Zemin", "leader", "Central Leading Group for Taiwan Affairs"),
+                            ("Wang Zhaoguo", "member", "Central Leading Group for Taiwan Affairs")}
+
+
+def test_an_it_outside_a_role_phrase_names_no_group():
+    facts = run("The Central Leading Group for Taiwan Affairs was reorganised in 1993. Jiang Zemin said little "
+                "of it in public.")
+    assert roles(facts) == set()
+
+
+def test_short_group_name_does_not_point_to_a_commission():
+    text = ("In 1979 the State Council set up a Financial and Economic Commission. Chen Yun became its chairman. "
+            "In 1980 it was replaced by the Central Financial and Economic Leading Group, and the Financial "
+            "and Economic Commission was wound up. Historians note that the economic group created in 1980 outlived the commission by decades.")
+    doc = ParsedDocument(origin="t.txt", text=text, content_hash="x", media_type="text/plain", lang="en")
+    mentions = next(extract_english([doc])).mentions
+    linked = {m.normalized for m in mentions if m.label == "GROUP" and m.text == "the economic group"}
+    assert linked == {"Central Leading Group for Financial and Economic Affairs"}

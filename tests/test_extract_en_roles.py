@@ -367,3 +367,33 @@ def test_appointed_to_and_seat_on_the_group():
 def test_appointed_to_head_is_leader_only():
     facts = run("Zhao Leji was appointed to head the Central Leading Group for Inspection Work in 2017.")
     assert roles(facts) and people(facts, "member") == set()
+
+
+def test_discussion_and_research_groups_are_groups():
+    facts = run("In 1980 the Central Committee set up the Central Research Group on Rural Policy. Du Runsheng, "
+                "then a vice-minister, was its head. The other members were Wu Xiang and Lin Zili. The group's "
+                "office was run by Chen Xiwen.")
+    assert roles(facts) == {("Du Runsheng", "leader", "Central Research Group on Rural Policy"),
+                            ("Wu Xiang", "member", "Central Research Group on Rural Policy"),
+                            ("Lin Zili", "member", "Central Research Group on Rural Policy"),
+                            ("Chen Xiwen", "office_director", "Central Research Group on Rural Policy")}
+
+
+def test_group_overseeing_preparations_for_a_named_event_keeps_the_event_name():
+    facts = run("Han Zheng, a Politburo member, heads the central leading group overseeing preparations for the "
+                "Beijing Winter Olympics, and has visited the venues twice this year.")
+    assert roles(facts) == {("Han Zheng", "leader",
+                             "central leading group overseeing preparations for the Beijing Winter Olympics")}
+
+
+def test_its_head_was_and_its_deputy_head_was_give_each_their_own_role():
+    facts = run("The Central Leading Group for Taiwan Affairs was reorganised in 1993. Its head was Jiang Zemin and "
+                "its deputy head was Qian Qichen, the vice-premier.")
+    assert roles(facts) == {("Jiang Zemin", "leader", "Central Leading Group for Taiwan Affairs"),
+                            ("Qian Qichen", "deputy_leader", "Central Leading Group for Taiwan Affairs")}
+
+
+def test_a_ministry_level_state_commission_is_not_a_group():
+    facts = run("Song Jian headed the State Science and Technology Commission from 1985 to 1998, and Li Tieying "
+                "headed the State Education Commission.")
+    assert roles(facts) == set()

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.common import Reflowed, evidence, paragraph_chunks, reflow
 from pipeline.extract.en import MAX_CHUNK, load_nlp
+from pipeline.extract.en.dates import dateline
 from pipeline.extract.en.mentions import Fact
 from pipeline.extract.en.person_names import romanised_names
 from pipeline.extract.en.relevance import relevant_runs
@@ -50,12 +51,13 @@ def _chunks(nlp, docs: Iterable[ParsedDocument]) -> Iterator[tuple[Doc, tuple]]:
     """(spaCy doc, context) per chunk; every document yields at least one chunk, maybe empty."""
     for n, doc in enumerate(docs):
         flowed = reflow(doc.text)
+        published = doc.published or dateline(flowed.text)  # a later chunk keeps the dateline's date
         pieces = [(start + offset, text) for start, end in relevant_runs(flowed.text)
                   for offset, text in paragraph_chunks(flowed.text[start:end], MAX_CHUNK)]
         names = romanised_names(flowed.text) if pieces and pieces[-1][0] > 0 else []
         for offset, text in pieces or [(0, "")]:
             spacy_doc = nlp.make_doc(text)
-            spacy_doc.user_data["published"] = doc.published
+            spacy_doc.user_data["published"] = published
             # A bare "Xi" in this chunk may refer to a "Xi Jinping" written out in an earlier one.
             spacy_doc.user_data["lsg_earlier_names"] = list(dict.fromkeys(n for at, n in names if at < offset))
             yield spacy_doc, (n, doc, flowed, offset)

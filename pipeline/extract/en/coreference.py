@@ -57,11 +57,12 @@ class Coreference:
                 anaphors.append((m.start(), m.end(), "definite", m.group("noun").lower()))
         for m in _SHORT_NAME.finditer(text_of(doc)):  # "the Hainan group", "the security commission"
             if m.start("noun") not in named and m.group("word").lower() not in _NOT_TOPIC:
-                anaphors.append((m.start(), m.end(), "short", m.group("word").lower()))
+                anaphors.append((m.start(), m.end(), "short", f'{m.group("word")} {m.group("noun")}'.lower()))
         for m in _FORMER_LATTER.finditer(text_of(doc)):
             anaphors.append((m.start(), m.end(), "former", m.group(1)))
         for token in doc:
-            if token.lower_ in ("it", "its") and token.dep_ in (*_SUBJECT_DEPS, "poss", "dobj"):
+            if token.lower_ in ("it", "its") and (token.dep_ in (*_SUBJECT_DEPS, "poss", "dobj")
+                                                  or _role_object(token)):
                 anaphors.append((token.idx, token.idx + len(token), "pronoun", token.lower_))
         # Bodies on an infobox's "Preceding agency" rows are not what the article goes on about.
         aside = [m.span() for m in _OTHER_AGENCY_ROW.finditer(text_of(doc))]
@@ -108,7 +109,8 @@ def _antecedent(groups, candidates: list, start: int, how: str, word: str, text:
         entity = groups.entities[m.entity]
         if how == "short":
             names = " ".join([entity.ref.name, entity.ref.canonical or "", *entity.surfaces]).lower()
-            if re.search(rf"\b{re.escape(word[:max(4, len(word) - 2)])}", names):  # "finance" ~ "Financial"
+            topic, noun = word.split(" ")  # "the economic group" is not the Economic Commission
+            if re.search(rf"\b{re.escape(topic[:max(4, len(topic) - 2)])}", names) and _compatible(noun, _kind(entity)):
                 return m.entity
             continue
         if word == "committee":
@@ -224,3 +226,14 @@ def _is_subject(doc: Doc, person: PersonMention) -> bool:
 @Language.factory("lsg_coreference")
 def make_coreference(nlp: Language, name: str) -> Coreference:
     return Coreference()
+
+
+# "put in charge of it", "a member of it", "sat on it": a pronoun that is the body a role is held in.
+_ROLE_HOLDING = frozenset({"charge", "head", "chairman", "chair", "leader", "member", "members", "deputy", "director",
+                           "sits", "sat", "served", "serves", "serve"})
+
+
+def _role_object(token) -> bool:
+    preposition = token.head
+    return (token.dep_ == "pobj" and preposition.lower_ in ("of", "on")
+            and preposition.head.lower_ in _ROLE_HOLDING)

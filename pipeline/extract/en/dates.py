@@ -25,6 +25,7 @@ _YEAR = r"(?:1[89]\d{2}|20\d{2})"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # (precision, needs a reference date, pattern); earlier patterns win over later overlapping ones.
 _PATTERNS: tuple[tuple[str, bool, re.Pattern], ...] = tuple((p, r, re.compile(x)) for p, r, x in (
+    ("day", False, rf"\b{_MONTH}\s+{_DAY},?\s+\({_YEAR}\)"),  # agency datelines: "BEIJING, Sept 28 (2020) -"
     ("day", False, rf"\b{_MONTH}\s+{_DAY}(?:\s*[-–]\s*\d{{1,2}})?,?\s+{_YEAR}\b"),
     ("day", False, rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"),
     ("iso", False, rf"\b{_YEAR}[-/]\d{{1,2}}[-/]\d{{1,2}}\b"),
@@ -34,9 +35,9 @@ _PATTERNS: tuple[tuple[str, bool, re.Pattern], ...] = tuple((p, r, re.compile(x)
     ("month", True, rf"(?<=\bin\s){_MONTH}(?!\s*,?\s*\d)"),
     ("weekday", True, r"\b(?:[Oo]n\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("relative", True, r"\b(?:[Ll]ast|[Tt]his)\s+(?:month|year)\b"),
-    ("year", False, rf"\b{_YEAR}\b(?!\s*[-/]\d)"),
+    ("year", False, rf"(?<!\d[-–])\b{_YEAR}\b(?!\s*[-/–]\d)"),  # not the ends of a span: "the 2020-2022 plan"
 ))
-_DATELINE = re.compile(rf"{_PATTERNS[0][2].pattern}|{_PATTERNS[1][2].pattern}|{_PATTERNS[2][2].pattern}")
+_DATELINE = re.compile("|".join(p.pattern for _, _, p in _PATTERNS[:4]))
 
 if not Doc.has_extension("lsg_dates"):
     Doc.set_extension("lsg_dates", default=None)
@@ -100,11 +101,17 @@ def reference_date(published: str | None, text: str) -> date | None:
             return date.fromisoformat(published)
         except ValueError:
             pass  # not ISO: look for a dateline instead
+    value = dateline(text)
+    return date.fromisoformat(value) if value else None
+
+
+def dateline(text: str) -> str | None:
+    """The full date (YYYY-MM-DD) in a text's first lines, if any: its dateline."""
     m = _DATELINE.search(text[:400])
     if m:
         value = normalise(m.group(), "iso" if m.group()[:1].isdigit() and "-" in m.group()[:5] else "day", None)
         if value and len(value) == 10:
-            return date.fromisoformat(value)
+            return value
     return None
 
 
@@ -128,6 +135,7 @@ def normalise(expression: str, precision: str, reference: date | None) -> str | 
     if precision in ("weekday", "relative"):
         return None
     expression = re.sub(r"(?<=\d)\s*[-–]\s*\d{1,2}(?=,?\s)", "", expression)  # "Oct. 30-31" -> "Oct. 30"
+    expression = expression.replace("(", "").replace(")", "")
     parsed = _parse(expression, reference.isoformat() if reference else None)
     if parsed is None:
         return None

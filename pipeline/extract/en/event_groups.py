@@ -167,3 +167,24 @@ def subject_groups(verb: Token, index) -> list[int]:
 def with_groups(verb: Token, index) -> list[int]:
     return [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
             for o in p.children if o.dep_ == "pobj" for g in index.groups[o.i]]
+
+
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                       "eleventh", "twelfth", "next", "last", "latest", "inaugural", "plenary"})
+_NEARBY_TOKENS = 150
+
+
+def ordinal_meeting_group(cue: Span, index) -> list[int]:
+    """"At the third meeting, on 25 July 2019, ...", "The fourth meeting followed on 13 December": a
+    numbered meeting of no named body is the next session of the group the text has just been about."""
+    noun = cue[-1]
+    if not cue.label_.startswith("meeting") or noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return []
+    children = list(noun.children)
+    if not any(c.lower_ == "the" for c in children) or not any(
+            c.lower_ in _ORDINALS or c.ent_type_ == "ORDINAL" for c in children):
+        return []
+    if any(c.dep_ in ("prep", "poss", "compound") and c.lower_ not in ("on", "in") for c in children):
+        return []  # "the third meeting of the NPC", "the third plenary meeting"
+    nearest = index.last_group_before(cue[0], _NEARBY_TOKENS)
+    return [nearest] if nearest is not None else []

@@ -20,9 +20,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.extract.en.doc_text import text_of
-from pipeline.extract.en.event_groups import (PLURAL_BODIES, into_body, noun_groups, renamed_from, renamed_target,
-                                              subject_groups, verb_groups, with_groups)
+from pipeline.extract.en.event_groups import (PLURAL_BODIES, into_body, noun_groups, ordinal_meeting_group,
+                                              renamed_from, renamed_target, subject_groups, verb_groups, with_groups)
 from pipeline.extract.en.mentions import Fact, add_fact, index_of
+from pipeline.extract.en.negation import negated
 from pipeline.extract.en.resources import PATTERN_DIR
 
 _VAGUE_CHANGE = frozenset({"became", "becomes", "changed", "turned", "transformed", "converted", "reorganized",
@@ -46,12 +47,15 @@ class Events:
         starts = [d.start for d in dates]
         for cue in filter_spans([Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]):
             sent = index.sent(cue[0])
-            if not any(index.groups[t.i] or t.lower_ in PLURAL_BODIES for t in sent):  # "both commissions"
+            nameless = not any(index.groups[t.i] or t.lower_ in PLURAL_BODIES for t in sent)  # "both commissions"
+            if nameless and not ordinal_meeting_group(cue, index):
                 continue
             event, shape = cue.label_.split("|")
-            if _negated(cue) or any(index.groups[t.i] for t in cue):  # "not a meeting"; "... founding mission" group
+            if negated(cue) or any(index.groups[t.i] for t in cue):  # "not a meeting"; "... founding mission" group
                 continue
             groups = noun_groups(cue, index) if shape == "noun" else verb_groups(cue, index)
+            if nameless:
+                groups = ordinal_meeting_group(cue, index)
             if not groups:
                 continue
             in_sentence = dates[bisect.bisect_left(starts, sent.start_char):bisect.bisect_left(starts, sent.end_char)]
@@ -123,18 +127,6 @@ def _after_since(text: str, start: int) -> bool:
     if re.match(r"[^\n,.;]{0,12},?\s+when\b", text[start:start + 30]):
         return False
     return text[max(0, start - 7):start].rstrip().lower().endswith(("since", "until", "till", "before"))
-
-
-def _negated(cue: Span) -> bool:
-    """The cue's own clause says it did not happen: "was not a meeting", "was never abolished"."""
-    token = cue[0]
-    for _ in range(3):
-        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
-            break
-        if token.dep_ not in ("attr", "dobj", "nsubj", "nsubjpass", "pobj", "prep") or token.head is token:
-            return False
-        token = token.head
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
 
 
 def _in_other_clause(cue: Span, date) -> bool:

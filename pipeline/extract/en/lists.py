@@ -22,9 +22,10 @@ _ROLE_HEADINGS: tuple[tuple[str, re.Pattern], ...] = tuple(
     (role, re.compile(rf"(?i)^(?:{words})$")) for role, words in (
     ("deputy_leader", r"(?:vice[- ]?(?:chair(?:man|men|woman|women|person|persons|s)?|directors?|heads?|leaders?|"
                       r"group leaders?)|(?:executive )?deputy (?:group )?(?:heads?|leaders?|directors?|chiefs?|"
-                      r"chairm[ae]n)|deputies|fuzuzhang)"),
+                      r"chairm[ae]n)|deputies|fuzuzhang|(?:deputy|vice)[- ]commanders?(?:[- ]in[- ]chief)?)"),
     ("office_director", r"(?:office directors?|directors? of the (?:general )?office|heads? of the office)"),
-    ("leader", r"(?:(?:group )?(?:chair(?:man|men|woman|person)?|heads?|leaders?|directors?)|zuzhang)"),
+    ("leader", r"(?:(?:group )?(?:chair(?:man|men|woman|person)?|heads?|leaders?|directors?)|zuzhang|"
+               r"commanders?[- ]in[- ]chief)"),
     ("member", r"(?:(?:other|ordinary|full|regular|core|current|group) )?(?:members?|membership)"),
 ))
 _PARENTHETICAL = re.compile(r"(?<=[(;])\s*(?P<role>[A-Za-z][A-Za-z -]{1,25}?)\s*:\s*(?P<names>[^;:()\n]{3,200})(?=[;)])")

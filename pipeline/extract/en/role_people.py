@@ -189,3 +189,25 @@ def pair_respectively(found: list, named: list[PersonMention], roles: list[str])
         if fact not in paired:
             paired.append(fact)
     return paired
+
+
+_COPULAS = frozenset({"is", "was", "are", "were"})
+
+
+def stated_holders(index: MentionIndex, noun: Token) -> list[PersonMention]:
+    """"... and its deputy head was Chen Zhili": a determined role noun followed at once by a copula and
+    names. Read from word order, because the parser often attaches the second clause of "Its head was A
+    and its deputy head was B" to A."""
+    doc, after = noun.doc, noun.i + 1
+    if after >= len(doc) or doc[after].lower_ not in _COPULAS or not any(
+            c.dep_ in ("poss", "det") for c in noun.children):
+        return []
+    end = next((t.i for t in doc[after + 1:] if t.pos_ in ("VERB", "AUX") or t.text in (";", ".")), len(doc))
+    people = index.people_in(after + 1, end)
+    first = next((i for i in range(after + 1, min(after + 3, len(doc))) if index.people[i] is not None), None)
+    return people if first is not None and people and index.people[first] is people[0] else []
+
+
+def holders_of(index: MentionIndex, noun: Token) -> list[PersonMention]:
+    """The people a role noun's own clause names as its holders."""
+    return stated_holders(index, noun) or walk_to_person(index, noun) or copula_people(index, noun)

@@ -26,11 +26,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.extract.en.mentions import Fact, add_fact, index_of, is_office_token, office_follows
+from pipeline.extract.en.negation import negated_role
 from pipeline.extract.en.resources import PATTERN_DIR
 from pipeline.extract.en.role_groups import (LEADERSHIP, joined_conjunct, participle_groups, predicative,
                                              previous_sentence_group, secretary_groups, subject_groups)
-from pipeline.extract.en.role_people import (RELATIVE, SUBJECTS, after_as, clause_subject_people, copula_people,
-                                              gapped_holder, head_noun, mention_end, next_as, pair_respectively,
+from pipeline.extract.en.role_people import (RELATIVE, SUBJECTS, after_as, clause_subject_people, gapped_holder,
+                                              head_noun, holders_of, mention_end, next_as, pair_respectively,
                                               people_after, subject_people, token_gap, walk_to_person, with_before)
 
 _CONFIDENCE = {"passive": 0.9, "active": 0.85, "noun": 0.8, "as": 0.75, "under": 0.5, "fallback": 0.5}
@@ -50,7 +51,7 @@ class Roles:
 
     def __call__(self, doc: Doc) -> Doc:
         index = index_of(doc)
-        found = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        found = [c for c in (Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)) if not negated_role(c)]
         # A verb reading ("tasked to head the group") beats a noun reading of the same word.
         spans = filter_spans(sorted(found, key=lambda span: span.label_.endswith("|noun")))
         by_sentence: dict[int, list[Span]] = {}
@@ -181,7 +182,7 @@ class _RoleReader:
             return
         if not people:  # not the holder of another cue's gapped clause ("and Li its deputy head")
             others = {id(gapped_holder(self.index, c)) for c in self.cues if c is not cue}
-            walked = walk_to_person(self.index, head_noun(cue)) or copula_people(self.index, head_noun(cue))
+            walked = holders_of(self.index, head_noun(cue))
             people = [p for p in walked if id(p) not in others]
             if walked and not people:  # "Zhu was its head and Li its deputy head": Zhu is the subject
                 people = [p for p in clause_subject_people(self.index, head_noun(cue)) if id(p) not in others]
