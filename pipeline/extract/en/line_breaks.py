@@ -1,7 +1,7 @@
 """Lines of lists, tables and headings are sentences of their own.
 
 Runs before the parser, which keeps boundaries already set: a token that follows a line break
-starts a sentence, so "- Vice Chairmen\n- Li Keqiang" never parses as one clause; and the word
+starts a sentence, so "- Deputy directors\n- Zhu Rongji" never parses as one clause; and the word
 after it does not, so a line opening "Xi Jinping chairs ..." is not cut after "Xi".
 """
 from __future__ import annotations

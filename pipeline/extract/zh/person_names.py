@@ -25,7 +25,7 @@ _OPENS_POST_VERB = frozenset("曾时现首历兼继连出担接升改新前原�
 _FOLLOWS_NAME = frozenset("在出主说表指会等和与及为是也对到参率同就于向以今近称都曾分均亦又还已将"
                           "、,，。;；:：()（）|「」“”《》\"' \n\t")
 _LIST_SEPARATORS = ("以及", "、", "和", "及", "与")
-# Written between names and their verb ("习近平、张德江都曾担任过"); 同志 after a name, too.
+# Written between names and their verb ("胡锦涛、江泽民都曾担任过"); 同志 after a name, too.
 _ADVERBS = ("同志", "亲自", "继续", "仍然", "同时", "目前", "此前", "随后", "分别", "先后", "曾经",
             "据报", "据悉", "据称", "据了解", "正式", "随即", "仍", "都", "均", "曾", "也", "还", "已", "将",
             "亦", "又", "并", "再", "旋即", "其后", "此后", "之后", "后来", "不久")
@@ -231,7 +231,7 @@ def _three_character_name(candidate: str) -> bool:
 
 def _separator_before(text: str, end: int, start: int) -> int | None:
     """Where the previous list item ends: before "、" (or 和/及), posts in between allowed
-    ("丁向阳、统计局局长宁吉喆")."""
+    ("丁学东、统计局局长宁吉喆")."""
     for cut in range(end, max(start, end - _MAX_POST) - 1, -1):
         if cut < end and text[cut] in ",，。;；:：\n":
             return None

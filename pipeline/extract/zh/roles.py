@@ -1,9 +1,9 @@
 """Roles stated in running text, sentence by sentence:
 
     X领导小组组长李克强主持…       (group + role + [posts] name)
-    副组长为公安部部长赵克志和…     (role + 为/是/由/包括 + names)
-    办公室主任由…厅长刘炳国兼任     (role + [先后]由 + names + 兼任/担任/接任)
-    习近平、张德江都曾担任过X组长   (names + [post] + 任/担任 + [该][X] + role)
+    副组长为外交部部长王毅和…       (role + 为/是/由/包括 + names)
+    办公室主任由…局长宁吉喆兼任     (role + [先后]由 + names + 兼任/担任/接任)
+    胡锦涛、江泽民都曾担任过X组长   (names + [post] + 任/担任 + [该][X] + role)
     A和B以领导小组成员身份出席      (names + 以 + [group] + role + 身份)
     A已接替B，出任X组长            (successor and predecessor hold the same role)
     A、B分别任组长、副组长          (and 组长、副组长分别由A、B担任: in order)

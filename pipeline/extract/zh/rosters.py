@@ -83,7 +83,7 @@ def roster_names(text: str, start: int, end: int, at_line_start: bool) -> list[t
 
 
 def _entry_name(text: str, start: int, end: int, first: bool, vouched: bool) -> tuple[int, int] | None:
-    """The name in one space-delimited entry: "王勇", "李强国务院总理", "常务副省长王书坚";
+    """The name in one space-delimited entry: "王勇", "李强国务院总理", "常务副省长李国英";
     a post after the entry vouches for a name whose surname we do not list."""
     if is_name(text[start:end]) or (vouched and roster_name(text[start:end])):
         return start, end
