@@ -156,3 +156,14 @@ def test_sources_config_points_the_directory_source_at_the_sample():
     assert directory and (ROOT / directory[0]["path"]).resolve() == SAMPLE.resolve()
     for source in sources:
         assert {"name", "kind", "language"} <= source.keys()
+
+
+def test_every_sample_document_yields_facts():
+    """The demo corpus end to end through parse and extract (this once caught a parser-walk loop)."""
+    from pipeline.extract import extract_many
+    from pipeline.parse import parse_file
+
+    paths = sorted(p for p in SAMPLE.iterdir() if p.suffix in (".txt", ".html", ".pdf"))
+    results = list(extract_many([parse_file(p) for p in paths]))
+    assert len(results) == len(paths)
+    assert all(extraction.facts for _, extraction in results), [d.origin for d, e in results if not e.facts]

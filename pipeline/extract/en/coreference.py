@@ -218,7 +218,7 @@ def _is_subject(doc: Doc, person: PersonMention) -> bool:
     if span is None:
         return False
     root = span.root
-    while root.dep_ in ("compound", "appos", "conj") and root.head is not root:
+    while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i:
         root = root.head
     return root.dep_ in _SUBJECT_DEPS
 

@@ -44,7 +44,7 @@ def verb_groups(cue: Span, index) -> list[int]:
                 found = [g for t in subject.subtree for g in index.groups[t.i]]
                 found = list(dict.fromkeys(found))
             return found
-        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
+        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head.i == token.i:
             break
         token = token.head
     return []

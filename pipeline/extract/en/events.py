@@ -135,9 +135,9 @@ def _in_other_clause(cue: Span, date) -> bool:
     if span is None:
         return False
     owner = span.root
-    while owner.pos_ not in ("VERB", "AUX") and owner.head is not owner:
+    while owner.pos_ not in ("VERB", "AUX") and owner.head.i != owner.i:  # Tokens are views: compare indices
         owner = owner.head
-    return owner.dep_ in ("acl", "relcl") and not owner.is_ancestor(cue[0]) and owner is not cue[0]
+    return owner.dep_ in ("acl", "relcl") and not owner.is_ancestor(cue[0]) and owner.i != cue[0].i
 
 
 def _opening_date(doc: Doc, sent: Span, dates):
@@ -171,7 +171,7 @@ def _own_clause_dates(cue: Span, dates) -> list:
     for date in dates:
         span = doc.char_span(date.start, date.end, alignment_mode="expand")
         owner = span.root.head if span is not None else verb
-        while owner.pos_ not in ("VERB", "AUX") and owner.head is not owner:
+        while owner.pos_ not in ("VERB", "AUX") and owner.head.i != owner.i:  # Tokens are views: compare indices
             owner = owner.head
         if owner is verb or cue.start <= owner.i < cue.end or not verb.is_ancestor(owner) or owner.dep_ in ("conj", "xcomp", "auxpass", "aux"):
             kept.append(date)

@@ -12,7 +12,7 @@ def negated(cue: Span) -> bool:
     for _ in range(3):
         if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
             break
-        if token.dep_ not in _CLIMBABLE or token.head is token:
+        if token.dep_ not in _CLIMBABLE or token.head.i == token.i:
             return False
         token = token.head
     return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)

@@ -36,7 +36,7 @@ def subject_groups(index, sent: Span, verb: Token) -> tuple[list[int], bool] | N
             if subject.lower_ in LEADERSHIP:  # "leadership of the group passed to P"
                 subject = next((g for p in subject.children if p.lower_ == "of" for g in p.children), subject)
             return groups_or_office(subject, index)
-        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
+        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head.i == token.i:
             break
         token = token.head
     return _group_before(index, sent, verb)
@@ -72,7 +72,7 @@ def _one_of(index, noun: Token) -> tuple[list[int], bool] | None:
     """"X emerged as one of the groups headed by P": the groups are X's kind, P heads X."""
     if noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         verb = noun.head.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         if subjects:

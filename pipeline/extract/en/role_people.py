@@ -35,11 +35,11 @@ def walk_to_person(index: MentionIndex, token: Token) -> list[PersonMention]:
                 return []  # the cue is this clause's subject: the conjoined clause's subject is not its holder
             if subjects:
                 if subjects[0].lower_ in RELATIVE and token.dep_ == "relcl":
-                    return walk_to_person(index, token.head) if token.head is not token else []
+                    return walk_to_person(index, token.head) if token.head.i != token.i else []
                 return [p for subject in subjects for p in subject_people(index, subject)]
             if token.dep_ not in ("conj", "xcomp", "relcl", "advcl", "ccomp", "acl"):
                 return []
-        if token.head is token:
+        if token.head.i == token.i:
             return []
         token = token.head
     return []
@@ -144,7 +144,7 @@ def clause_subject_people(index: MentionIndex, token: Token) -> list[PersonMenti
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX"):
             return [p for c in token.children if c.dep_ in SUBJECTS for p in subject_people(index, c)]
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     return []
